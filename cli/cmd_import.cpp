@@ -1,0 +1,82 @@
+// qcode import, qcode attributes
+#include <fmt/core.h>
+
+#include "context.hpp"
+#include "ingest/attributes.hpp"
+#include "ingest/import.hpp"
+
+namespace qcode::cli {
+
+namespace {
+
+std::vector<std::string> split_commas(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        auto comma = s.find(',', start);
+        if (comma == std::string::npos) comma = s.size();
+        if (comma > start) out.push_back(s.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+const char* status_word(ingest::ImportedDocument::Status s) {
+    switch (s) {
+        case ingest::ImportedDocument::Status::imported: return "imported";
+        case ingest::ImportedDocument::Status::unchanged: return "unchanged";
+        case ingest::ImportedDocument::Status::replaced: return "replaced";
+    }
+    return "";
+}
+
+}  // namespace
+
+void register_import_commands(CLI::App& app, Context& ctx) {
+    struct Args {
+        std::vector<std::string> files;
+        std::string format = "auto";
+        std::string attributes;
+        std::string interviewer;
+        bool replace = false;
+    };
+    static Args a;
+    auto* imp = app.add_subcommand("import", "Import transcripts (plain text with speaker labels)");
+    imp->add_option("files", a.files, "Transcript files")->required();
+    imp->add_option("--format", a.format, "Transcript format (default: from the extension)")
+        ->check(CLI::IsMember({"auto", "text"}));
+    imp->add_option("--attributes", a.attributes, "Also read document attributes from this CSV");
+    imp->add_option("--interviewer", a.interviewer,
+                    "Comma-separated labels of interviewers/moderators (default I,Interviewer,M,Moderation,…)");
+    imp->add_flag("--replace", a.replace, "Replace a changed document of the same name (drops its codings)");
+    imp->callback([&ctx] {
+        auto store = ctx.open();
+        ingest::ImportOptions options;
+        options.format = a.format;
+        options.replace = a.replace;
+        if (!a.interviewer.empty()) options.asking = split_commas(a.interviewer);
+        auto tx = store.transaction();  // import and attributes: all or nothing
+        const auto report = ingest::import_files(store, a.files, options);
+        std::optional<ingest::AttributeReport> attrs;
+        if (!a.attributes.empty()) attrs = ingest::import_attributes(store, a.attributes);
+        tx->commit();
+        for (const auto& d : report) {
+            fmt::print("{:<9} {}  ({} speakers, {} turns, {} sentences)", status_word(d.status), d.name, d.speakers,
+                       d.turns, d.sentences);
+            if (d.dropped_codings) fmt::print("  — {} codings dropped", d.dropped_codings);
+            fmt::print("\n");
+        }
+        if (attrs) fmt::print("attributes: {} values for {} documents\n", attrs->values, attrs->documents);
+    });
+
+    static std::string attributes_file;
+    auto* attr = app.add_subcommand("attributes", "Read document attributes from a CSV (first column: document)");
+    attr->add_option("file", attributes_file, "CSV file")->required();
+    attr->callback([&ctx] {
+        auto store = ctx.open();
+        const auto r = ingest::import_attributes(store, attributes_file);
+        fmt::print("attributes: {} values for {} documents\n", r.values, r.documents);
+    });
+}
+
+}  // namespace qcode::cli

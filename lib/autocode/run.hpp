@@ -1,0 +1,46 @@
+#pragma once
+// An autocoding run: the compiled codebook applied to every unit of every
+// document, codings handed to a sink (the store, or a dry-run collector).
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "autocode/matcher.hpp"
+#include "codebook/codebook.hpp"
+#include "store/store.hpp"
+
+namespace qcode::autocode {
+
+struct Options {
+    std::optional<UnitKind> unit;  // --unit: replaces the codebook's default unit
+    std::string coder = "auto";
+    bool dry_run = false;          // find codings, store nothing
+};
+
+// A coding the run found, with the unit and rule that produced it.
+struct Found {
+    Id document = 0;
+    std::string document_name;
+    Span span;
+    std::string code_path;
+    std::string rule;
+    UnitKind kind = UnitKind::sentence;
+    std::uint32_t ordinal = 0;
+};
+
+struct Report {
+    std::optional<Id> run;            // nothing for a dry run
+    std::int64_t replaced = 0;        // earlier auto codings of this coder removed
+    std::size_t documents = 0;
+    std::size_t units = 0;            // units looked at (all kinds)
+    std::vector<Found> found;         // in document order
+};
+
+// Runs `cb` over the project. Unless dry_run, in one transaction: the
+// coder's previous automatic codings are replaced, a run row records the
+// codebook hash and options, and every coding names the run and rule.
+// Manual and imported codings are never touched.
+Report run(store::Store& store, const codebook::Codebook& cb, const Options& options);
+
+}  // namespace qcode::autocode

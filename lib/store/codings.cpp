@@ -1,0 +1,109 @@
+// Codings and the autocoding runs that made some of them.
+#include <SQLiteCpp/Statement.h>
+
+#include "core/error.hpp"
+#include "store/store.hpp"
+
+namespace qcode::store {
+
+Id Store::add_run(const RunRow& run) {
+    SQLite::Statement q(*db_, "INSERT INTO run(codebook_sha256, options, coder, started_at, codings) VALUES (?, ?, ?, ?, ?)");
+    q.bind(1, run.codebook_sha256);
+    q.bind(2, run.options);
+    q.bind(3, run.coder);
+    q.bind(4, run.started_at.empty() ? now_utc() : run.started_at);
+    q.bind(5, run.codings);
+    q.exec();
+    return db_->getLastInsertRowid();
+}
+
+void Store::set_run_codings(Id run, std::int64_t count) {
+    SQLite::Statement q(*db_, "UPDATE run SET codings = ? WHERE id = ?");
+    q.bind(1, count);
+    q.bind(2, run);
+    q.exec();
+}
+
+std::vector<RunRow> Store::runs() {
+    SQLite::Statement q(*db_, "SELECT id, codebook_sha256, options, coder, started_at, codings FROM run ORDER BY id");
+    std::vector<RunRow> out;
+    while (q.executeStep())
+        out.push_back(RunRow{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                             q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64()});
+    return out;
+}
+
+void Store::add_codings(const std::vector<Coding>& codings) {
+    SQLite::Statement q(*db_,
+        "INSERT INTO coding(document, start, end, code, coder, origin, rule, run, memo, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const auto now = now_utc();
+    for (const auto& c : codings) {
+        if (c.span.end <= c.span.start) throw Error("a coding must cover at least one character");
+        q.bind(1, c.document);
+        q.bind(2, static_cast<std::int64_t>(c.span.start));
+        q.bind(3, static_cast<std::int64_t>(c.span.end));
+        q.bind(4, c.code);
+        q.bind(5, c.coder);
+        q.bind(6, std::string(to_string(c.origin)));
+        q.bind(7, c.rule);
+        if (c.run) q.bind(8, *c.run); else q.bind(8);
+        q.bind(9, c.memo);
+        q.bind(10, now);
+        q.exec();
+        q.reset();
+    }
+}
+
+std::int64_t Store::delete_auto_codings(std::string_view coder) {
+    SQLite::Statement q(*db_, "DELETE FROM coding WHERE origin = 'auto' AND coder = ?");
+    q.bind(1, std::string(coder));
+    return q.exec();
+}
+
+std::vector<CodingRow> Store::codings(const CodingFilter& filter) {
+    std::string sql =
+        "SELECT g.id, g.document, g.start, g.end, g.code, g.coder, g.origin, g.rule, g.run, g.memo, g.created_at "
+        "FROM coding g JOIN document d ON d.id = g.document WHERE 1";
+    std::vector<std::string> binds;
+    auto in_list = [&](const char* column, const std::vector<std::string>& values) {
+        if (values.empty()) return;
+        sql += std::string(" AND ") + column + " IN (";
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            sql += i ? ", ?" : "?";
+            binds.push_back(values[i]);
+        }
+        sql += ")";
+    };
+    in_list("g.coder", filter.coders);
+    std::vector<std::string> origins;
+    for (auto o : filter.origins) origins.emplace_back(to_string(o));
+    in_list("g.origin", origins);
+    in_list("d.name", filter.documents);
+    for (const auto& [name, value] : filter.where) {
+        sql += " AND EXISTS (SELECT 1 FROM attribute a WHERE a.document = g.document AND a.name = ? AND a.value = ?)";
+        binds.push_back(name);
+        binds.push_back(value);
+    }
+    sql += " ORDER BY g.document, g.start, g.end, g.code, g.id";
+    SQLite::Statement q(*db_, sql);
+    for (std::size_t i = 0; i < binds.size(); ++i) q.bind(static_cast<int>(i + 1), binds[i]);
+    std::vector<CodingRow> out;
+    while (q.executeStep()) {
+        CodingRow c;
+        c.id = q.getColumn(0).getInt64();
+        c.document = q.getColumn(1).getInt64();
+        c.span = Span{static_cast<std::uint32_t>(q.getColumn(2).getInt64()), static_cast<std::uint32_t>(q.getColumn(3).getInt64())};
+        c.code = q.getColumn(4).getInt64();
+        c.coder = q.getColumn(5).getString();
+        c.origin = parse_origin(q.getColumn(6).getString()).value_or(Origin::manual);
+        c.rule = q.getColumn(7).getString();
+        if (!q.getColumn(8).isNull()) c.run = q.getColumn(8).getInt64();
+        c.memo = q.getColumn(9).getString();
+        c.created_at = q.getColumn(10).getString();
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace qcode::store

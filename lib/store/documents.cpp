@@ -1,0 +1,179 @@
+// Documents, their attributes, speakers and units.
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+
+#include "core/error.hpp"
+#include "core/utf8.hpp"
+#include "store/store.hpp"
+
+namespace qcode::store {
+
+namespace {
+
+constexpr const char* kDocumentColumns = "id, name, source_path, format, sha256, imported_at, length";
+
+DocumentInfo read_document(SQLite::Statement& q) {
+    DocumentInfo d;
+    d.id = q.getColumn(0).getInt64();
+    d.name = q.getColumn(1).getString();
+    d.source_path = q.getColumn(2).getString();
+    d.format = q.getColumn(3).getString();
+    d.sha256 = q.getColumn(4).getString();
+    d.imported_at = q.getColumn(5).getString();
+    d.length = static_cast<std::uint32_t>(q.getColumn(6).getInt64());
+    return d;
+}
+
+std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return c.getInt64();
+}
+
+}  // namespace
+
+std::optional<DocumentInfo> Store::find_document(std::string_view name) {
+    SQLite::Statement q(*db_, std::string("SELECT ") + kDocumentColumns + " FROM document WHERE name = ?");
+    q.bind(1, std::string(name));
+    if (!q.executeStep()) return std::nullopt;
+    return read_document(q);
+}
+
+std::optional<DocumentInfo> Store::find_document_by_hash(std::string_view sha256) {
+    SQLite::Statement q(*db_, std::string("SELECT ") + kDocumentColumns + " FROM document WHERE sha256 = ? ORDER BY id LIMIT 1");
+    q.bind(1, std::string(sha256));
+    if (!q.executeStep()) return std::nullopt;
+    return read_document(q);
+}
+
+std::vector<DocumentInfo> Store::documents() {
+    SQLite::Statement q(*db_, std::string("SELECT ") + kDocumentColumns + " FROM document ORDER BY name");
+    std::vector<DocumentInfo> out;
+    while (q.executeStep()) out.push_back(read_document(q));
+    return out;
+}
+
+std::string Store::document_text(Id document) {
+    SQLite::Statement q(*db_, "SELECT text FROM document WHERE id = ?");
+    q.bind(1, document);
+    if (!q.executeStep()) throw Error("no document with id " + std::to_string(document));
+    return q.getColumn(0).getString();
+}
+
+Id Store::add_document(const Document& doc) {
+    SQLite::Statement ins(*db_,
+        "INSERT INTO document(name, source_path, format, sha256, text, length, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    ins.bind(1, doc.name);
+    ins.bind(2, doc.source_path);
+    ins.bind(3, doc.format);
+    ins.bind(4, doc.sha256);
+    ins.bind(5, doc.text);
+    ins.bind(6, static_cast<std::int64_t>(utf8::length(doc.text)));
+    ins.bind(7, now_utc());
+    ins.exec();
+    const Id id = db_->getLastInsertRowid();
+
+    std::map<std::string, Id, std::less<>> speaker_ids;
+    SQLite::Statement sp(*db_, "INSERT INTO speaker(document, label, role) VALUES (?, ?, ?)");
+    for (const auto& s : doc.speakers) {
+        sp.bind(1, id);
+        sp.bind(2, s.label);
+        sp.bind(3, std::string(to_string(s.role)));
+        sp.exec();
+        sp.reset();
+        speaker_ids[s.label] = db_->getLastInsertRowid();
+    }
+
+    SQLite::Statement un(*db_,
+        "INSERT INTO unit(document, kind, ordinal, start, end, speaker, t_start, t_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& u : doc.units) {
+        un.bind(1, id);
+        un.bind(2, std::string(to_string(u.kind)));
+        un.bind(3, static_cast<std::int64_t>(u.ordinal));
+        un.bind(4, static_cast<std::int64_t>(u.span.start));
+        un.bind(5, static_cast<std::int64_t>(u.span.end));
+        if (u.speaker.empty()) {
+            un.bind(6);
+        } else {
+            auto it = speaker_ids.find(u.speaker);
+            if (it == speaker_ids.end()) throw Error("unit names speaker '" + u.speaker + "' that the document does not list", doc.source_path);
+            un.bind(6, it->second);
+        }
+        if (u.t_start_ms) un.bind(7, *u.t_start_ms); else un.bind(7);
+        if (u.t_end_ms) un.bind(8, *u.t_end_ms); else un.bind(8);
+        un.exec();
+        un.reset();
+    }
+    return id;
+}
+
+void Store::remove_document(Id document) {
+    SQLite::Statement q(*db_, "DELETE FROM document WHERE id = ?");
+    q.bind(1, document);
+    q.exec();
+}
+
+void Store::set_attribute(Id document, std::string_view name, std::string_view value) {
+    SQLite::Statement q(*db_,
+        "INSERT INTO attribute(document, name, value) VALUES (?, ?, ?) "
+        "ON CONFLICT(document, name) DO UPDATE SET value = excluded.value");
+    q.bind(1, document);
+    q.bind(2, std::string(name));
+    q.bind(3, std::string(value));
+    q.exec();
+}
+
+std::vector<Attribute> Store::attributes() {
+    SQLite::Statement q(*db_, "SELECT document, name, value FROM attribute ORDER BY document, name");
+    std::vector<Attribute> out;
+    while (q.executeStep())
+        out.push_back(Attribute{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()});
+    return out;
+}
+
+std::vector<SpeakerRow> Store::speakers(std::optional<Id> document) {
+    SQLite::Statement q(*db_,
+        "SELECT s.id, s.document, s.label, s.role, "
+        "  (SELECT count(*) FROM unit u WHERE u.speaker = s.id AND u.kind = 'turn') "
+        "FROM speaker s WHERE (?1 IS NULL OR s.document = ?1) ORDER BY s.document, s.id");
+    if (document) q.bind(1, *document); else q.bind(1);
+    std::vector<SpeakerRow> out;
+    while (q.executeStep()) {
+        SpeakerRow s;
+        s.id = q.getColumn(0).getInt64();
+        s.document = q.getColumn(1).getInt64();
+        s.label = q.getColumn(2).getString();
+        s.role = parse_role(q.getColumn(3).getString()).value_or(Role::respondent);
+        s.turns = static_cast<std::uint32_t>(q.getColumn(4).getInt64());
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<UnitRow> Store::units(UnitKind kind, std::optional<Id> document) {
+    SQLite::Statement q(*db_,
+        "SELECT u.id, u.document, u.ordinal, u.start, u.end, s.label, s.role, u.t_start, u.t_end "
+        "FROM unit u LEFT JOIN speaker s ON s.id = u.speaker "
+        "WHERE u.kind = ?1 AND (?2 IS NULL OR u.document = ?2) ORDER BY u.document, u.ordinal");
+    q.bind(1, std::string(to_string(kind)));
+    if (document) q.bind(2, *document); else q.bind(2);
+    std::vector<UnitRow> out;
+    while (q.executeStep()) {
+        UnitRow u;
+        u.id = q.getColumn(0).getInt64();
+        u.document = q.getColumn(1).getInt64();
+        u.kind = kind;
+        u.ordinal = static_cast<std::uint32_t>(q.getColumn(2).getInt64());
+        u.span = Span{static_cast<std::uint32_t>(q.getColumn(3).getInt64()), static_cast<std::uint32_t>(q.getColumn(4).getInt64())};
+        if (!q.getColumn(5).isNull()) {
+            u.speaker = q.getColumn(5).getString();
+            u.role = parse_role(q.getColumn(6).getString());
+        }
+        u.t_start_ms = optional_int(q.getColumn(7));
+        u.t_end_ms = optional_int(q.getColumn(8));
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+}  // namespace qcode::store

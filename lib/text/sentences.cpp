@@ -1,0 +1,166 @@
+#include "text/sentences.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace qcode::text {
+
+namespace {
+
+// Abbreviations that end in a period but (almost) never end a German
+// sentence. Multi-part ones are written with single spaces; the check
+// also accepts them written without spaces ("z.B."). Sentence-final
+// abbreviations such as "usw.", "etc." and "u. Ä." are deliberately absent.
+constexpr std::array<std::string_view, 60> kAbbreviations = {
+    "z. B.", "z. T.", "d. h.", "u. a.", "o. ä.", "o. Ä.", "s. o.", "s. u.", "i. d. R.", "v. a.",
+    "u. U.", "i. S. d.", "i. V. m.", "m. E.", "z. Zt.", "a. D.", "bzw.", "ggf.", "ca.", "Dr.",
+    "Prof.", "Nr.", "Abs.", "Art.", "Hr.", "Fr.", "Hrn.", "St.", "Str.", "vgl.",
+    "sog.", "evtl.", "inkl.", "zzgl.", "ggü.", "Tel.", "Bd.", "Kap.", "S.", "Mio.",
+    "Mrd.", "Std.", "min.", "max.", "ehem.", "gem.", "lt.", "Ziff.", "Buchst.", "Dipl.",
+    "Ing.", "jun.", "sen.", "Jh.", "Jhd.", "bspw.", "insb.", "einschl.", "zit.", "Verf."};
+
+// Month names after an ordinal ("am 1. März") must not start a sentence.
+constexpr std::array<std::string_view, 13> kMonths = {
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+    "August", "September", "Oktober", "November", "Dezember", "Jänner"};
+
+bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string_view trim_right(std::string_view s) {
+    while (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
+    // NBSP (U+00A0, C2 A0) also counts as space in transcripts.
+    while (s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
+           static_cast<unsigned char>(s.back()) == 0xA0) {
+        s.remove_suffix(2);
+        while (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
+    }
+    return s;
+}
+
+// Collapses runs of white space to one space and drops spaces after a
+// period so that "z.B." and "z. B." compare equal.
+std::string squeeze(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (is_space_byte(c)) continue;
+        out += c;
+    }
+    return out;
+}
+
+bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
+
+bool ends_with_ordinal_before_month(std::string_view before, std::string_view after) {
+    // before ends with digits + '.', after starts with a month name
+    if (before.empty() || before.back() != '.') return false;
+    std::size_t i = before.size() - 1;
+    std::size_t digits = 0;
+    while (i > 0 && std::isdigit(static_cast<unsigned char>(before[i - 1]))) { --i; ++digits; }
+    if (digits == 0 || digits > 2) return false;
+    for (auto month : kMonths)
+        if (after.substr(0, month.size()) == month &&
+            (after.size() == month.size() || !is_word_byte(static_cast<unsigned char>(after[month.size()]))))
+            return true;
+    return false;
+}
+
+}  // namespace
+
+bool ends_with_abbreviation(std::string_view text_up_to_break) {
+    const auto text = trim_right(text_up_to_break);
+    if (text.empty() || text.back() != '.') return false;
+    for (auto abbreviation : kAbbreviations) {
+        const auto squeezed = squeeze(abbreviation);
+        // Compare the tail of the text, ignoring spaces inside it.
+        std::size_t ai = squeezed.size();
+        std::size_t ti = text.size();
+        while (ai > 0 && ti > 0) {
+            if (is_space_byte(text[ti - 1])) { --ti; continue; }
+            if (text[ti - 1] != squeezed[ai - 1]) break;
+            --ai;
+            --ti;
+        }
+        if (ai != 0) continue;
+        // The abbreviation must start at a word boundary ("Abs." not "Kabs.").
+        if (ti == 0 || !is_word_byte(static_cast<unsigned char>(text[ti - 1]))) return true;
+    }
+    return false;
+}
+
+namespace {
+
+icu::BreakIterator& sentence_iterator() {
+    thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> bi(
+            icu::BreakIterator::createSentenceInstance(icu::Locale("de"), status));
+        if (U_FAILURE(status)) throw Error("ICU sentence break iterator unavailable");
+        return bi;
+    }();
+    return *it;
+}
+
+}  // namespace
+
+std::vector<Span> sentences(std::string_view utf8, std::uint32_t base) {
+    std::vector<Span> result;
+    if (utf8.empty()) return result;
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+    if (U_FAILURE(status)) throw Error("text could not be opened for sentence segmentation");
+    auto& bi = sentence_iterator();
+    bi.setText(ut, status);
+    if (U_FAILURE(status)) {
+        utext_close(ut);
+        throw Error("text could not be segmented into sentences");
+    }
+    // Byte boundaries from ICU, minus those that follow an abbreviation.
+    std::vector<std::size_t> cuts;
+    for (int32_t b = bi.next(); b != icu::BreakIterator::DONE; b = bi.next()) {
+        const auto pos = static_cast<std::size_t>(b);
+        if (pos < utf8.size()) {
+            const auto before = utf8.substr(0, pos);
+            const auto after = utf8.substr(pos);
+            if (ends_with_abbreviation(before) || ends_with_ordinal_before_month(trim_right(before), after)) continue;
+        }
+        cuts.push_back(pos);
+    }
+    bi.setText(icu::UnicodeString());
+    utext_close(ut);
+
+    std::size_t cp = base;
+    std::size_t byte = 0;
+    auto advance_to = [&](std::size_t target) {
+        for (; byte < target; ++byte)
+            if ((static_cast<unsigned char>(utf8[byte]) & 0xC0) != 0x80) ++cp;
+    };
+    std::size_t start = 0;
+    for (auto cut : cuts) {
+        // Trim white space (ASCII and NBSP) on both sides of the piece.
+        std::size_t s = start;
+        std::size_t e = cut;
+        auto is_nbsp_at = [&](std::size_t i) {
+            return i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i]) == 0xC2 &&
+                   static_cast<unsigned char>(utf8[i + 1]) == 0xA0;
+        };
+        while (s < e && (is_space_byte(utf8[s]) || is_nbsp_at(s))) s += is_nbsp_at(s) ? 2 : 1;
+        e = s + trim_right(utf8.substr(s, e - s)).size();
+        if (s < e) {
+            advance_to(s);
+            const auto cp_start = static_cast<std::uint32_t>(cp);
+            advance_to(e);
+            result.push_back(Span{cp_start, static_cast<std::uint32_t>(cp)});
+        }
+        start = cut;
+    }
+    return result;
+}
+
+}  // namespace qcode::text
