@@ -49,6 +49,7 @@ std::optional<Format> format_from_path(std::string_view path) {
     if (dot == std::string_view::npos || dot == 0) return std::nullopt;
     const std::string ext = ascii_lower(name.substr(dot + 1));
     if (ext == "txt") return Format::table;
+    if (ext == "tab") return Format::tsv;  // R and SPSS users' name for TSV
     if (ext == "table") return std::nullopt;  // not a real extension
     return parse_format(ext);
 }

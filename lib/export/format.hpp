@@ -17,7 +17,8 @@ std::optional<Format> parse_format(std::string_view name);
 std::string_view to_string(Format format);
 
 // The format implied by an output file's extension (".csv", ".xlsx", ".md",
-// ".txt" for table ...), so `-o freq.xlsx` works without --format.
+// ".tab" for tsv, ".txt" for table ...), so `-o freq.xlsx` works
+// without --format.
 std::optional<Format> format_from_path(std::string_view path);
 
 }  // namespace qcode::exports

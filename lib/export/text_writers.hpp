@@ -15,6 +15,11 @@ void write_tsv(const Table& table, std::ostream& out, const WriteOptions& option
 void write_json(const Table& table, std::ostream& out);
 void write_markdown(const Table& table, std::ostream& out);
 
+// Throws std::invalid_argument when a row's width differs from the
+// columns' (possible when rows were pushed without Table::add_row), so the
+// writers can index cells by column without reading past a short row.
+void check_shape(const Table& table);
+
 // True for integer, real and percent columns: right-aligned in text output,
 // numbers in spreadsheets.
 inline bool is_numeric(ColumnType type) { return type != ColumnType::text; }

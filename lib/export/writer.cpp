@@ -10,7 +10,16 @@
 
 namespace qcode::exports {
 
+void detail::check_shape(const Table& table) {
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        if (table.rows[r].size() != table.columns.size())
+            throw std::invalid_argument("table '" + table.title + "': row " + std::to_string(r + 1) + " has " +
+                                        std::to_string(table.rows[r].size()) + " cells but the table has " +
+                                        std::to_string(table.columns.size()) + " columns");
+}
+
 void write_table(const Table& table, Format format, std::ostream& out, const WriteOptions& options) {
+    detail::check_shape(table);
     switch (format) {
         case Format::table: return detail::write_terminal(table, out, options);
         case Format::csv: return detail::write_csv(table, out, options);
@@ -23,6 +32,7 @@ void write_table(const Table& table, Format format, std::ostream& out, const Wri
 }
 
 void write_table_to_file(const Table& table, Format format, const std::string& path, const WriteOptions& options) {
+    detail::check_shape(table);  // before the file is created, not after
     if (format == Format::xlsx) {
         write_xlsx({table}, path);
         return;

@@ -19,6 +19,7 @@
 #include "export/display_width.hpp"
 #include "export/number_format.hpp"
 #include "export/sheet_names.hpp"
+#include "export/text_writers.hpp"
 #include "export/writer.hpp"
 
 namespace qcode::exports {
@@ -187,7 +188,8 @@ void write_sheet(lxw_worksheet* ws, const Table& table, const Formats& formats, 
                     }
                 },
                 table.rows[r][c]);
-            check(err, path, "writing row " + std::to_string(r + 1) + " of sheet '" + table.title + "'");
+            if (err != LXW_NO_ERROR)  // the message is built only on failure: this runs per cell
+                fail(path, "writing row " + std::to_string(r + 1) + " of sheet '" + table.title + "'", err);
         }
     }
 
@@ -223,6 +225,7 @@ void write_xlsx(const std::vector<Table>& sheets, const std::string& path, const
     WorkbookGuard guard{workbook_new(path.c_str())};
     if (!guard.workbook) fail(path, "creating the workbook", LXW_ERROR_MEMORY_MALLOC_FAILED);
     const Formats formats = make_formats(guard.workbook, path);
+    for (const auto& sheet : sheets) detail::check_shape(sheet);
     const auto names = xlsx_sheet_names(sheets);
     for (std::size_t i = 0; i < sheets.size(); ++i) {
         lxw_worksheet* ws = workbook_add_worksheet(guard.workbook, names[i].c_str());

@@ -42,9 +42,8 @@ std::string read_file_bytes(const std::string& path) {
 
 std::string decode_text(std::string_view bytes, const std::string& file) {
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    if (!utf8::valid(bytes))
-        throw Error("the file is not valid UTF-8; save it as UTF-8 (legacy encodings come with a later version)",
-                    file, line_of_first_invalid_byte(bytes));
+    // Line ends first: CR and LF never occur inside a UTF-8 sequence, and
+    // counting lines for the error below needs them uniform.
     std::string lf;
     lf.reserve(bytes.size());
     for (std::size_t i = 0; i < bytes.size(); ++i) {
@@ -55,6 +54,9 @@ std::string decode_text(std::string_view bytes, const std::string& file) {
             lf += bytes[i];
         }
     }
+    if (!utf8::valid(lf))
+        throw Error("the file is not valid UTF-8; save it as UTF-8 (legacy encodings come with a later version)",
+                    file, line_of_first_invalid_byte(lf));
     return text::nfc(lf);
 }
 

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace qcode::text {
 
@@ -19,6 +20,8 @@ std::string nfc(std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) throw Error("ICU NFC normaliser unavailable");
+    // ICU would silently turn bad bytes into U+FFFD; callers must decode first.
+    if (!utf8::valid(utf8)) throw Error("text is not valid UTF-8");
     // Fast path: most text is already NFC and plain ASCII/Latin-1.
     auto ustr = from_utf8(utf8);
     if (normalizer->isNormalized(ustr, status) && U_SUCCESS(status)) return std::string(utf8);

@@ -18,13 +18,18 @@ namespace {
 // sentence. Multi-part ones are written with single spaces; the check
 // also accepts them written without spaces ("z.B."). Sentence-final
 // abbreviations such as "usw.", "etc." and "u. Ä." are deliberately absent.
-constexpr std::array<std::string_view, 60> kAbbreviations = {
+constexpr std::array<std::string_view, 52> kAbbreviations = {
     "z. B.", "z. T.", "d. h.", "u. a.", "o. ä.", "o. Ä.", "s. o.", "s. u.", "i. d. R.", "v. a.",
     "u. U.", "i. S. d.", "i. V. m.", "m. E.", "z. Zt.", "a. D.", "bzw.", "ggf.", "ca.", "Dr.",
-    "Prof.", "Nr.", "Abs.", "Art.", "Hr.", "Fr.", "Hrn.", "St.", "Str.", "vgl.",
-    "sog.", "evtl.", "inkl.", "zzgl.", "ggü.", "Tel.", "Bd.", "Kap.", "S.", "Mio.",
-    "Mrd.", "Std.", "min.", "max.", "ehem.", "gem.", "lt.", "Ziff.", "Buchst.", "Dipl.",
-    "Ing.", "jun.", "sen.", "Jh.", "Jhd.", "bspw.", "insb.", "einschl.", "zit.", "Verf."};
+    "Prof.", "Hr.", "Fr.", "Hrn.", "St.", "Str.", "vgl.", "sog.", "evtl.", "inkl.",
+    "zzgl.", "ggü.", "Tel.", "Mio.", "Mrd.", "min.", "max.", "ehem.", "gem.", "lt.",
+    "Dipl.", "Ing.", "jun.", "sen.", "Jh.", "Jhd.", "bspw.", "insb.", "einschl.", "zit.",
+    "Verf.", "usf."};
+
+// Abbreviations that introduce a number ("Art. 3", "Abs. 2", "Nr. 5"):
+// only then are they no sentence end — "eine Art. Die …" is one.
+constexpr std::array<std::string_view, 9> kNumberAbbreviations = {
+    "Art.", "Abs.", "Nr.", "S.", "Ziff.", "Kap.", "Bd.", "Buchst.", "Std."};
 
 // Month names after an ordinal ("am 1. März") must not start a sentence.
 constexpr std::array<std::string_view, 13> kMonths = {
@@ -73,24 +78,60 @@ bool ends_with_ordinal_before_month(std::string_view before, std::string_view af
 
 }  // namespace
 
-bool ends_with_abbreviation(std::string_view text_up_to_break) {
-    const auto text = trim_right(text_up_to_break);
+namespace {
+
+// Matches `abbreviation` (squeezed, no spaces) backwards against the end of
+// `text`, ignoring spaces in the text; returns true if it ends there at a
+// word boundary.
+bool text_ends_with(std::string_view text, std::string_view abbreviation) {
+    std::size_t ai = abbreviation.size();
+    std::size_t ti = text.size();
+    while (ai > 0 && ti > 0) {
+        if (is_space_byte(text[ti - 1])) { --ti; continue; }
+        if (text[ti - 1] != abbreviation[ai - 1]) return false;
+        --ai;
+        --ti;
+    }
+    return ai == 0 && (ti == 0 || !is_word_byte(static_cast<unsigned char>(text[ti - 1])));
+}
+
+// Matches `rest` forwards against the start of `text`, ignoring spaces.
+bool text_starts_with(std::string_view text, std::string_view rest) {
+    std::size_t ri = 0, ti = 0;
+    while (ri < rest.size() && ti < text.size()) {
+        if (is_space_byte(text[ti])) { ++ti; continue; }
+        if (text[ti] != rest[ri]) return false;
+        ++ri;
+        ++ti;
+    }
+    return ri == rest.size() && (ti == text.size() || !is_word_byte(static_cast<unsigned char>(text[ti])));
+}
+
+bool next_is_digit(std::string_view after) {
+    for (char c : after) {
+        if (is_space_byte(c)) continue;
+        return std::isdigit(static_cast<unsigned char>(c));
+    }
+    return false;
+}
+
+}  // namespace
+
+bool is_abbreviation_break(std::string_view before, std::string_view after) {
+    const auto text = trim_right(before);
     if (text.empty() || text.back() != '.') return false;
     for (auto abbreviation : kAbbreviations) {
         const auto squeezed = squeeze(abbreviation);
-        // Compare the tail of the text, ignoring spaces inside it.
-        std::size_t ai = squeezed.size();
-        std::size_t ti = text.size();
-        while (ai > 0 && ti > 0) {
-            if (is_space_byte(text[ti - 1])) { --ti; continue; }
-            if (text[ti - 1] != squeezed[ai - 1]) break;
-            --ai;
-            --ti;
+        // ICU may cut after any period of "z. B.": try each as the cut.
+        for (std::size_t k = 0; k < squeezed.size(); ++k) {
+            if (squeezed[k] != '.') continue;
+            const auto head = std::string_view(squeezed).substr(0, k + 1);
+            const auto tail = std::string_view(squeezed).substr(k + 1);
+            if (text_ends_with(text, head) && (tail.empty() || text_starts_with(after, tail))) return true;
         }
-        if (ai != 0) continue;
-        // The abbreviation must start at a word boundary ("Abs." not "Kabs.").
-        if (ti == 0 || !is_word_byte(static_cast<unsigned char>(text[ti - 1]))) return true;
     }
+    for (auto abbreviation : kNumberAbbreviations)
+        if (text_ends_with(text, abbreviation) && next_is_digit(after)) return true;
     return false;
 }
 
@@ -128,7 +169,7 @@ std::vector<Span> sentences(std::string_view utf8, std::uint32_t base) {
         if (pos < utf8.size()) {
             const auto before = utf8.substr(0, pos);
             const auto after = utf8.substr(pos);
-            if (ends_with_abbreviation(before) || ends_with_ordinal_before_month(trim_right(before), after)) continue;
+            if (is_abbreviation_break(before, after) || ends_with_ordinal_before_month(trim_right(before), after)) continue;
         }
         cuts.push_back(pos);
     }

@@ -16,8 +16,12 @@ namespace qcode::text {
 // space, offset by `base` code points. Empty or blank text has none.
 std::vector<Span> sentences(std::string_view utf8, std::uint32_t base = 0);
 
-// True when `word_with_dot` (e.g. "bzw.", "Dr.", "B.") ends an abbreviation
-// given the text `before` it; exposed for tests.
-bool ends_with_abbreviation(std::string_view text_up_to_break);
+// True when a sentence break between `before` and `after` falls after or
+// inside an abbreviation ("z. | B.", "Dr. | Meier", "Abs. | 2"), i.e. is
+// no real sentence end. Exposed for tests.
+bool is_abbreviation_break(std::string_view before, std::string_view after);
+
+// True when `text` ends with a complete abbreviation ("… z. B.", "Herr Dr.").
+inline bool ends_with_abbreviation(std::string_view text) { return is_abbreviation_break(text, {}); }
 
 }  // namespace qcode::text

@@ -63,4 +63,18 @@ BOOST_AUTO_TEST_CASE(unwritable_file_throws_error_naming_it) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(rows_of_the_wrong_width_are_rejected) {
+    Table t = small();
+    t.rows.push_back({std::string("short")});  // bypassing add_row's check
+    std::ostringstream out;
+    for (Format f : {Format::table, Format::csv, Format::tsv, Format::json, Format::md})
+        BOOST_CHECK_THROW(write_table(t, f, out), std::invalid_argument);
+    TempDir dir;
+    const auto path = (dir.path() / "bad.xlsx").string();
+    BOOST_CHECK_THROW(write_xlsx({t}, path), std::invalid_argument);
+    BOOST_CHECK_THROW(write_table_to_file(t, Format::csv, (dir.path() / "bad.csv").string()), std::invalid_argument);
+    BOOST_TEST(!std::filesystem::exists(path));
+    BOOST_TEST(!std::filesystem::exists(dir.path() / "bad.csv"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

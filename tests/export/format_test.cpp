@@ -29,6 +29,7 @@ BOOST_AUTO_TEST_CASE(infers_format_from_file_extension) {
     BOOST_TEST(static_cast<int>(format_from_path("out/freq.XLSX").value()) == static_cast<int>(Format::xlsx));
     BOOST_TEST(static_cast<int>(format_from_path("a.b/cooc.csv").value()) == static_cast<int>(Format::csv));
     BOOST_TEST(static_cast<int>(format_from_path("freq.txt").value()) == static_cast<int>(Format::table));
+    BOOST_TEST(static_cast<int>(format_from_path("freq.tab").value()) == static_cast<int>(Format::tsv));
     BOOST_TEST(!format_from_path("a.csv/freq").has_value());
     BOOST_TEST(!format_from_path(".csv").has_value());
     BOOST_TEST(!format_from_path("freq.table").has_value());

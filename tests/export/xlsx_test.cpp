@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 
 #include "core/error.hpp"
@@ -103,6 +104,32 @@ BOOST_AUTO_TEST_CASE(workbook_reads_back_with_openpyxl) {
         return;
     }
     const std::string script = dir.write("check.py", kCheckScript);
+    BOOST_TEST(run("/usr/bin/python3 '" + script + "' '" + path + "'") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(overlong_text_and_non_finite_numbers_do_not_fail_the_export) {
+    Table t;
+    t.column("memo").column("ratio", ColumnType::real);
+    std::string huge;
+    for (int i = 0; i < 40000; ++i) huge += "ä";  // over Excel's 32767 characters per cell
+    t.add_row({huge, std::numeric_limits<double>::quiet_NaN()});
+    t.add_row({std::string("x"), std::numeric_limits<double>::infinity()});
+    TempDir dir;
+    const std::string path = (dir.path() / "edge.xlsx").string();
+    BOOST_REQUIRE_NO_THROW(write_xlsx({t}, path));
+    if (!have_openpyxl()) {
+        BOOST_TEST_MESSAGE("skipping the openpyxl read-back: /usr/bin/python3 cannot import openpyxl");
+        return;
+    }
+    const std::string script = dir.write("check.py", R"PY(
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+assert ws.title == "Sheet1", ws.title
+memo = ws["A2"].value
+assert len(memo) == 32767 and memo.endswith("\u2026") and memo[0] == "\u00e4", len(memo)
+assert ws["B2"].value is None, repr(ws["B2"].value)
+assert ws["B3"].value == "inf", repr(ws["B3"].value)
+)PY");
     BOOST_TEST(run("/usr/bin/python3 '" + script + "' '" + path + "'") == 0);
 }
 
