@@ -1,7 +1,6 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <iostream>
 #include <sys/ioctl.h>
 
@@ -40,7 +39,7 @@ void add_table_options(CLI::App& cmd, TableOptions& o) {
     cmd.add_option("--format", o.format, "Output format")
         ->check(CLI::IsMember({"table", "csv", "tsv", "json", "md", "xlsx"}));
     cmd.add_option("-o,--output", o.output, "Write to FILE (format from its extension unless --format)");
-    cmd.add_flag("--excel", o.excel, "CSV with a BOM so that Excel shows umlauts right");
+    cmd.add_flag("--excel", o.excel, "CSV/TSV with a BOM so that Excel shows umlauts right");
     cmd.add_option("--coder", o.coders, "Only codings by this coder (repeatable)");
     cmd.add_option("--origin", o.origins, "Only codings of this origin: manual, auto, import (repeatable)");
     cmd.add_option("--where", o.where, "Only documents with ATTR=VALUE (repeatable, all must hold)");
@@ -51,16 +50,6 @@ void add_table_options(CLI::App& cmd, TableOptions& o) {
 
 namespace {
 
-std::string format_from_extension(const std::string& path) {
-    auto ext = std::filesystem::path(path).extension().string();
-    if (ext == ".csv") return "csv";
-    if (ext == ".tsv" || ext == ".tab") return "tsv";
-    if (ext == ".json") return "json";
-    if (ext == ".md") return "md";
-    if (ext == ".xlsx") return "xlsx";
-    return "table";
-}
-
 int terminal_width() {
     winsize ws{};
     if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
@@ -70,8 +59,9 @@ int terminal_width() {
 }  // namespace
 
 void emit(const Table& table, const TableOptions& o) {
-    const auto name = !o.format.empty() ? o.format : (!o.output.empty() ? format_from_extension(o.output) : "table");
-    const auto format = *exports::parse_format(name);
+    auto format = exports::Format::table;
+    if (!o.format.empty()) format = *exports::parse_format(o.format);
+    else if (!o.output.empty()) format = exports::format_from_path(o.output).value_or(exports::Format::table);
     exports::WriteOptions w;
     w.excel_bom = o.excel;
     if (!o.output.empty()) {

@@ -10,8 +10,6 @@
 
 namespace qcode::ingest {
 
-namespace {
-
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
     std::size_t start = 0;
@@ -25,10 +23,11 @@ std::vector<std::string_view> split_lines(std::string_view text) {
     return lines;
 }
 
-}  // namespace
-
 Document parse_plain_text(std::string_view text, const RoleRules& roles) {
-    const auto lines = split_lines(text);
+    return parse_labelled_lines(split_lines(text), roles);
+}
+
+Document parse_labelled_lines(const std::vector<std::string_view>& lines, const RoleRules& roles) {
 
     // Pass 1: candidate labels. An uncertain one ("Das Problem:") counts
     // only when it opens at least two lines of the transcript.
