@@ -2,8 +2,10 @@
 #include <fmt/core.h>
 
 #include "context.hpp"
+#include "core/error.hpp"
 #include "ingest/attributes.hpp"
 #include "ingest/import.hpp"
+#include "progress.hpp"
 
 namespace qcode::cli {
 
@@ -39,6 +41,7 @@ void register_import_commands(CLI::App& app, Context& ctx) {
         std::string attributes;
         std::string interviewer;
         bool replace = false;
+        bool keep_going = false;
     };
     static Args a;
     auto* imp = app.add_subcommand("import", "Import transcripts (plain text with speaker labels)");
@@ -49,24 +52,33 @@ void register_import_commands(CLI::App& app, Context& ctx) {
     imp->add_option("--interviewer", a.interviewer,
                     "Comma-separated labels of interviewers/moderators (default I,Interviewer,M,Moderation,…)");
     imp->add_flag("--replace", a.replace, "Replace a changed document of the same name (drops its codings)");
+    imp->add_flag("--keep-going", a.keep_going, "Import the good files and list the bad ones (exit status 1 if any failed)");
     imp->callback([&ctx] {
         auto store = ctx.open();
         ingest::ImportOptions options;
         options.format = a.format;
         options.replace = a.replace;
+        options.keep_going = a.keep_going;
+        ProgressBar bar("importing");
+        options.progress = [&bar](std::size_t done, std::size_t total, const std::string& path) { bar.update(done, total, path); };
         if (!a.interviewer.empty()) options.asking = split_commas(a.interviewer);
         auto tx = store.transaction();  // import and attributes: all or nothing
         const auto report = ingest::import_files(store, a.files, options);
         std::optional<ingest::AttributeReport> attrs;
         if (!a.attributes.empty()) attrs = ingest::import_attributes(store, a.attributes);
         tx->commit();
-        for (const auto& d : report) {
+        for (const auto& d : report.documents) {
             fmt::print("{:<9} {}  ({} speakers, {} turns, {} sentences)", status_word(d.status), d.name, d.speakers,
                        d.turns, d.sentences);
             if (d.dropped_codings) fmt::print("  — {} codings dropped", d.dropped_codings);
             fmt::print("\n");
         }
         if (attrs) fmt::print("attributes: {} values for {} documents\n", attrs->values, attrs->documents);
+        if (!report.failed.empty()) {
+            for (const auto& f : report.failed) fmt::print(stderr, "qcode: error: {}\n", f.error);
+            throw Error(std::to_string(report.failed.size()) + " of " + std::to_string(a.files.size()) +
+                        " files could not be imported (the others were)");
+        }
     });
 
     static std::string attributes_file;

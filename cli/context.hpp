@@ -42,5 +42,6 @@ void register_import_commands(CLI::App& app, Context& ctx);
 void register_codebook_commands(CLI::App& app, Context& ctx);
 void register_autocode_command(CLI::App& app, Context& ctx);
 void register_table_commands(CLI::App& app, Context& ctx);
+void register_speakers_commands(CLI::App& app, Context& ctx);
 
 }  // namespace qcode::cli

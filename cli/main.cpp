@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     qcode::cli::register_codebook_commands(app, ctx);
     qcode::cli::register_autocode_command(app, ctx);
     qcode::cli::register_table_commands(app, ctx);
+    qcode::cli::register_speakers_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -1,7 +1,9 @@
 #pragma once
 // Importing transcript files into a project: detect the format, decode,
 // parse, and store — all files of one call in one transaction, so a bad
-// file leaves the project as it was.
+// file leaves the project as it was (or, with keep_going, only the good
+// files are imported and the bad ones are listed).
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +16,9 @@ struct ImportOptions {
     std::string format = "auto";                      // auto | text
     std::optional<std::vector<std::string>> asking;   // --interviewer labels; defaults when unset
     bool replace = false;                             // replace a changed document of the same name
+    bool keep_going = false;                          // import the good files, report the bad ones
+    // Called before each file (done = files finished so far); for progress bars.
+    std::function<void(std::size_t done, std::size_t total, const std::string& path)> progress;
 };
 
 struct ImportedDocument {
@@ -24,11 +29,20 @@ struct ImportedDocument {
     std::int64_t dropped_codings = 0;  // when replaced
 };
 
+struct FailedImport {
+    std::string path;
+    std::string error;  // the full message, naming file and line
+};
+
+struct ImportReport {
+    std::vector<ImportedDocument> documents;
+    std::vector<FailedImport> failed;  // only with keep_going; otherwise the first failure throws
+};
+
 // Parses one file into a Document (no store involved).
 Document read_transcript(const std::string& path, const ImportOptions& options);
 
-// Imports `paths` into `store` inside one transaction (all or nothing).
-std::vector<ImportedDocument> import_files(store::Store& store, const std::vector<std::string>& paths,
-                                           const ImportOptions& options);
+// Imports `paths` into `store` inside one transaction.
+ImportReport import_files(store::Store& store, const std::vector<std::string>& paths, const ImportOptions& options);
 
 }  // namespace qcode::ingest

@@ -150,6 +150,14 @@ std::vector<SpeakerRow> Store::speakers(std::optional<Id> document) {
     return out;
 }
 
+std::int64_t Store::set_speaker_role(std::string_view label, Role role, std::optional<Id> document) {
+    SQLite::Statement q(*db_, "UPDATE speaker SET role = ?1 WHERE label = ?2 AND (?3 IS NULL OR document = ?3) AND role <> ?1");
+    q.bind(1, std::string(to_string(role)));
+    q.bind(2, std::string(label));
+    if (document) q.bind(3, *document); else q.bind(3);
+    return q.exec();
+}
+
 std::vector<UnitRow> Store::units(UnitKind kind, std::optional<Id> document) {
     SQLite::Statement q(*db_,
         "SELECT u.id, u.document, u.ordinal, u.start, u.end, s.label, s.role, u.t_start, u.t_end "

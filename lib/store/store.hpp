@@ -144,6 +144,9 @@ public:
 
     // --- speakers and units
     std::vector<SpeakerRow> speakers(std::optional<Id> document = {});
+    // Sets the role of every speaker with this label (in one document, or
+    // all); returns how many speakers changed.
+    std::int64_t set_speaker_role(std::string_view label, Role role, std::optional<Id> document = {});
     std::vector<UnitRow> units(UnitKind kind, std::optional<Id> document = {});
 
     // --- codebook and codes
