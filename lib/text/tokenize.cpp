@@ -25,6 +25,12 @@ icu::BreakIterator& word_iterator() {
     return *it;
 }
 
+// Word leaves soft hyphens (U+00AD) inside words ("Schnitt\u00ADstelle");
+// they are invisible, so the word must match as if they were not there.
+void drop_soft_hyphens(std::string& word) {
+    for (auto pos = word.find("\xC2\xAD"); pos != std::string::npos; pos = word.find("\xC2\xAD", pos)) word.erase(pos, 2);
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view utf8, std::uint32_t base) {
@@ -53,8 +59,9 @@ std::vector<Token> tokenize(std::string_view utf8, std::uint32_t base) {
         advance_to(static_cast<std::size_t>(start));
         const auto cp_start = static_cast<std::uint32_t>(cp);
         advance_to(static_cast<std::size_t>(end));
-        tokens.push_back(Token{Span{cp_start, static_cast<std::uint32_t>(cp)},
-                               fold_case(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)))});
+        auto folded = fold_case(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
+        drop_soft_hyphens(folded);
+        tokens.push_back(Token{Span{cp_start, static_cast<std::uint32_t>(cp)}, std::move(folded)});
     }
     bi.setText(icu::UnicodeString());  // do not keep a pointer to the caller's text
     utext_close(ut);
