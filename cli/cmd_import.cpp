@@ -42,12 +42,20 @@ void register_import_commands(CLI::App& app, Context& ctx) {
         std::string interviewer;
         bool replace = false;
         bool keep_going = false;
+        std::string encoding;
+        std::string speaker_pattern;
+        std::string pseudonyms;
     };
     static Args a;
-    auto* imp = app.add_subcommand("import", "Import transcripts (plain text with speaker labels)");
+    auto* imp = app.add_subcommand("import", "Import transcripts: plain text, WebVTT, SRT, DOCX");
     imp->add_option("files", a.files, "Transcript files")->required();
     imp->add_option("--format", a.format, "Transcript format (default: from the extension)")
-        ->check(CLI::IsMember({"auto", "text"}));
+        ->check(CLI::IsMember({"auto", "text", "vtt", "srt", "docx"}));
+    imp->add_option("--encoding", a.encoding, "Character encoding of text files (default: detect; e.g. windows-1252)");
+    imp->add_option("--speaker-pattern", a.speaker_pattern,
+                    "ICU regex matched at line start; group 1 is the speaker label (replaces the built-in rules)");
+    imp->add_option("--pseudonyms", a.pseudonyms,
+                    "CSV original,replacement: names replaced (whole word, any case) before anything is stored");
     imp->add_option("--attributes", a.attributes, "Also read document attributes from this CSV");
     imp->add_option("--interviewer", a.interviewer,
                     "Comma-separated labels of interviewers/moderators (default I,Interviewer,M,Moderation,…)");
@@ -59,6 +67,9 @@ void register_import_commands(CLI::App& app, Context& ctx) {
         options.format = a.format;
         options.replace = a.replace;
         options.keep_going = a.keep_going;
+        options.encoding = a.encoding;
+        options.speaker_pattern = a.speaker_pattern;
+        options.pseudonyms = a.pseudonyms;
         ProgressBar bar("importing");
         options.progress = [&bar](std::size_t done, std::size_t total, const std::string& path) { bar.update(done, total, path); };
         if (!a.interviewer.empty()) options.asking = split_commas(a.interviewer);
@@ -71,7 +82,12 @@ void register_import_commands(CLI::App& app, Context& ctx) {
             fmt::print("{:<9} {}  ({} speakers, {} turns, {} sentences)", status_word(d.status), d.name, d.speakers,
                        d.turns, d.sentences);
             if (d.dropped_codings) fmt::print("  — {} codings dropped", d.dropped_codings);
+            if (!d.encoding.empty() && !d.encoding.starts_with("UTF-8")) fmt::print("  [{}]", d.encoding);
+            if (!a.pseudonyms.empty()) fmt::print("  {} pseudonym replacements", d.pseudonym_replacements);
             fmt::print("\n");
+            for (const auto& miss : d.pseudonym_near_misses)
+                fmt::print(stderr, "warning: {}: {} was not replaced (whole words only); add it to the pseudonym table\n",
+                           d.path, miss);
         }
         if (attrs) fmt::print("attributes: {} values for {} documents\n", attrs->values, attrs->documents);
         if (!report.failed.empty()) {

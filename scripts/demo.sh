@@ -13,7 +13,7 @@ rm -f "$project" "$project-wal" "$project-shm"
 export QCODE_PROJECT="$project"
 
 "$qcode" init >/dev/null
-"$qcode" import "$root"/samples/*.txt --attributes "$root/samples/attributes.csv" >/dev/null
+"$qcode" import "$root"/samples/*.txt "$root"/samples/*.vtt "$root"/samples/*.srt "$root"/samples/*.docx --attributes "$root/samples/attributes.csv" >/dev/null
 "$qcode" codebook import "$root/codebooks/azr.yaml" >/dev/null
 "$qcode" autocode
 echo

@@ -8,7 +8,13 @@
 #include "core/error.hpp"
 #include "core/sha256.hpp"
 #include "ingest/decode.hpp"
+#include "ingest/docx.hpp"
+#include "ingest/format.hpp"
 #include "ingest/plain_text.hpp"
+#include "ingest/pseudonyms.hpp"
+#include "ingest/speaker_label.hpp"
+#include "ingest/srt.hpp"
+#include "ingest/vtt.hpp"
 
 namespace qcode::ingest {
 
@@ -16,52 +22,82 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string detect_format(const std::string& path, const std::string& requested) {
-    if (requested != "auto") {
-        if (requested == "text") return requested;
-        throw Error("unknown format '" + requested + "'; this version reads plain text (--format text)", path);
-    }
-    const auto ext = fs::path(path).extension().string();
-    if (ext == ".txt" || ext == ".text" || ext.empty() || ext == ".md") return "text";
-    throw Error("cannot tell the transcript format from the extension '" + ext +
-                    "'; this version reads plain-text transcripts (.txt) — pass --format text to read it as text",
-                path);
-}
-
 std::size_t count_kind(const Document& doc, UnitKind kind) {
     std::size_t n = 0;
     for (const auto& u : doc.units) n += u.kind == kind;
     return n;
 }
 
-}  // namespace
+TranscriptOptions transcript_options(const ImportOptions& options) {
+    TranscriptOptions t;
+    if (options.asking) t.roles = RoleRules(*options.asking);
+    t.speaker_pattern = options.speaker_pattern;
+    return t;
+}
 
-Document read_transcript(const std::string& path, const ImportOptions& options) {
-    const auto format = detect_format(path, options.format);
+std::string describe(const PseudonymNearMiss& m, const std::string& table_file) {
+    return "'" + m.word + "' (like '" + m.original + "', " + table_file + " line " + std::to_string(m.line) + ")";
+}
+
+ReadTranscript read_one(const std::string& path, const ImportOptions& options, const PseudonymTable* pseudonyms) {
     const auto bytes = read_file_bytes(path);
     if (bytes.empty()) throw Error("the file is empty", path);
-    const auto text = decode_text(bytes, path);
-    TranscriptOptions transcript;
-    if (options.asking) transcript.roles = RoleRules(*options.asking);
-    Document doc = parse_plain_text(text, transcript);
-    if (doc.units.empty()) throw Error("the file holds no text", path);
-    doc.name = fs::path(path).stem().string();
+    const auto format = detect_format(path, bytes, options.format);
+    const auto transcript = transcript_options(options);
+
+    ReadTranscript out;
+    auto& summary = out.summary;
+    summary.path = path;
+    summary.format = format;
+    auto pseudonymise = [&](std::string text) {
+        if (!pseudonyms) return text;
+        auto result = apply_pseudonyms(text, *pseudonyms);
+        summary.pseudonym_replacements += result.replacements;
+        for (const auto& m : result.near_misses) summary.pseudonym_near_misses.push_back(describe(m, options.pseudonyms));
+        return std::move(result.text);
+    };
+
+    Document doc;
+    if (format == "docx") {
+        doc = parse_docx(bytes, transcript, path, pseudonymise);
+    } else {
+        auto decoded = decode(bytes, path, options.encoding);
+        summary.encoding = decoded.encoding;
+        const auto text = pseudonymise(std::move(decoded.text));
+        if (format == "vtt") doc = parse_vtt(text, transcript, path);
+        else if (format == "srt") doc = parse_srt(text, transcript, path);
+        else doc = parse_plain_text(text, transcript);
+    }
+    if (doc.units.empty()) throw Error("the file holds no transcript text", path);
+    // The file name may carry a real name too ("Interview_Meier.txt").
+    doc.name = pseudonymise(fs::path(path).stem().string());
     doc.source_path = path;
     doc.format = format;
     doc.sha256 = sha256_hex(bytes);
-    return doc;
+
+    summary.name = doc.name;
+    summary.speakers = doc.speakers.size();
+    summary.turns = count_kind(doc, UnitKind::turn);
+    summary.paragraphs = count_kind(doc, UnitKind::paragraph);
+    summary.sentences = count_kind(doc, UnitKind::sentence);
+    out.document = std::move(doc);
+    return out;
+}
+
+}  // namespace
+
+ReadTranscript read_transcript(const std::string& path, const ImportOptions& options) {
+    std::optional<PseudonymTable> table;
+    if (!options.pseudonyms.empty()) table = load_pseudonyms(options.pseudonyms);
+    return read_one(path, options, table ? &*table : nullptr);
 }
 
 namespace {
 
-ImportedDocument store_document(store::Store& store, Document doc, const std::string& path, const ImportOptions& options) {
-    ImportedDocument entry;
-    entry.name = doc.name;
-    entry.path = path;
-    entry.speakers = doc.speakers.size();
-    entry.turns = count_kind(doc, UnitKind::turn);
-    entry.paragraphs = count_kind(doc, UnitKind::paragraph);
-    entry.sentences = count_kind(doc, UnitKind::sentence);
+ImportedDocument store_document(store::Store& store, ReadTranscript read, const ImportOptions& options) {
+    auto& doc = read.document;
+    ImportedDocument entry = std::move(read.summary);
+    const auto& path = entry.path;
     if (auto existing = store.find_document(doc.name)) {
         if (existing->sha256 == doc.sha256) {
             entry.status = ImportedDocument::Status::unchanged;
@@ -86,6 +122,10 @@ ImportedDocument store_document(store::Store& store, Document doc, const std::st
 ImportReport import_files(store::Store& store, const std::vector<std::string>& paths, const ImportOptions& options) {
     ImportReport report;
     std::set<std::string> names_in_batch;
+    // Load the pseudonym table and check the label pattern before any file is read.
+    std::optional<PseudonymTable> pseudonyms;
+    if (!options.pseudonyms.empty()) pseudonyms = load_pseudonyms(options.pseudonyms);
+    if (!options.speaker_pattern.empty()) LabelMatcher check(transcript_options(options));
     auto tx = store.transaction();
     for (std::size_t i = 0; i < paths.size(); ++i) {
         const auto& path = paths[i];
@@ -94,10 +134,10 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
         // rolled back alone; without, the first error ends the whole import.
         auto file_tx = store.transaction();
         try {
-            Document doc = read_transcript(path, options);
-            if (!names_in_batch.insert(doc.name).second)
-                throw Error("two files in this import are both named '" + doc.name + "'; rename one", path);
-            report.documents.push_back(store_document(store, std::move(doc), path, options));
+            auto read = read_one(path, options, pseudonyms ? &*pseudonyms : nullptr);
+            if (!names_in_batch.insert(read.document.name).second)
+                throw Error("two files in this import are both named '" + read.document.name + "'; rename one", path);
+            report.documents.push_back(store_document(store, std::move(read), options));
             file_tx->commit();
         } catch (const Error& e) {
             if (!options.keep_going) throw;

@@ -46,26 +46,102 @@ std::optional<std::pair<std::int64_t, std::size_t>> parse_f4_timestamp(std::stri
     return std::pair{ms, i + n + 1};
 }
 
+std::optional<std::pair<std::int64_t, std::size_t>> parse_bracket_timestamp(std::string_view s) {
+    if (s.empty() || (s[0] != '[' && s[0] != '{')) return std::nullopt;
+    const char close = s[0] == '[' ? ']' : '}';
+    // Two or three groups of digits: the first 1–2 digits, the others exactly 2.
+    int groups[3] = {0, 0, 0};
+    int n = 0;
+    std::size_t i = 1;
+    while (true) {
+        std::size_t d = 0;
+        while (i + d < s.size() && std::isdigit(static_cast<unsigned char>(s[i + d]))) ++d;
+        if (d == 0 || (n == 0 ? d > 2 : d != 2) || n == 3) return std::nullopt;
+        groups[n++] = number(s, i, d);
+        i += d;
+        if (i < s.size() && s[i] == ':') { ++i; continue; }
+        break;
+    }
+    if (n < 2) return std::nullopt;
+    const int hours = n == 3 ? groups[0] : 0;
+    const int minutes = n == 3 ? groups[1] : groups[0];
+    const int seconds = n == 3 ? groups[2] : groups[1];
+    if ((n == 3 && minutes > 59) || seconds > 59) return std::nullopt;
+    std::int64_t ms = (std::int64_t(hours) * 3600 + minutes * 60 + seconds) * 1000;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        ++i;
+        std::size_t d = 0;
+        while (i + d < s.size() && std::isdigit(static_cast<unsigned char>(s[i + d]))) ++d;
+        if (d == 0 || d > 3) return std::nullopt;
+        int fraction = number(s, i, d);
+        for (std::size_t k = d; k < 3; ++k) fraction *= 10;
+        ms += fraction;
+        i += d;
+    }
+    if (i >= s.size() || s[i] != close) return std::nullopt;
+    return std::pair{ms, i + 1};
+}
+
+std::optional<std::pair<std::int64_t, std::size_t>> parse_timestamp(std::string_view s) {
+    if (auto ts = parse_f4_timestamp(s)) return ts;
+    return parse_bracket_timestamp(s);
+}
+
+LeadingTimestamps skip_leading_timestamps(std::string_view line) {
+    LeadingTimestamps out;
+    std::size_t i = 0;
+    while (true) {
+        std::size_t j = i;
+        while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) ++j;
+        const auto ts = parse_timestamp(line.substr(j));
+        if (!ts) break;
+        if (!out.ms) out.ms = ts->first;
+        i = j + ts->second;
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        out.bytes = i;
+    }
+    return out;
+}
+
+namespace {
+
+// A timestamp of either kind that ends `s`: its time and length.
+std::optional<std::pair<std::int64_t, std::size_t>> timestamp_at_end(std::string_view s) {
+    if (s.empty()) return std::nullopt;
+    const char last = s.back();
+    const char open = last == '#' ? '#' : last == ']' ? '[' : last == '}' ? '{' : 0;
+    if (!open || s.size() < 2) return std::nullopt;
+    const auto pos = s.rfind(open, s.size() - 2);
+    if (pos == std::string_view::npos) return std::nullopt;
+    const auto ts = parse_timestamp(s.substr(pos));
+    if (!ts || ts->second != s.size() - pos) return std::nullopt;
+    return ts;
+}
+
+}  // namespace
+
 StrippedLine strip_timestamps(std::string_view line) {
     StrippedLine out;
+    std::string_view s = trim(line);
+    while (auto ts = parse_timestamp(s)) {
+        if (!out.leading_ms) out.leading_ms = ts->first;
+        s = trim(s.substr(ts->second));
+    }
+    while (auto ts = timestamp_at_end(s)) {
+        if (!out.trailing_ms) out.trailing_ms = ts->first;  // found from the end: the last one
+        s = trim(s.substr(0, s.size() - ts->second));
+    }
+    // f4/f5 marks in the middle of the text go too.
     std::string text;
-    text.reserve(line.size());
-    bool seen_text = false;
-    for (std::size_t i = 0; i < line.size();) {
-        if (line[i] == '#') {
-            if (auto ts = parse_f4_timestamp(line.substr(i))) {
-                if (seen_text) out.trailing_ms = ts->first;
-                else if (!out.leading_ms) out.leading_ms = ts->first;
+    text.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] == '#') {
+            if (auto ts = parse_f4_timestamp(s.substr(i))) {
                 i += ts->second;
                 continue;
             }
         }
-        if (line[i] != ' ' && line[i] != '\t') {
-            // Text after a mid-line timestamp: that timestamp was not trailing.
-            if (seen_text) out.trailing_ms.reset();
-            seen_text = true;
-        }
-        text += line[i++];
+        text += s[i++];
     }
     // Collapse the double space a removed mid-line timestamp leaves behind.
     std::string collapsed;

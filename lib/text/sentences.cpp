@@ -38,15 +38,39 @@ constexpr std::array<std::string_view, 13> kMonths = {
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// Width in bytes of a no-break space (U+00A0, U+202F) starting at `i`, or 0.
+std::size_t nbsp_at(std::string_view s, std::size_t i) {
+    if (s.substr(i, 2) == "\xC2\xA0") return 2;
+    if (s.substr(i, 3) == "\xE2\x80\xAF") return 3;
+    return 0;
+}
+
+// Width in bytes of a no-break space ending right before `end`, or 0.
+std::size_t nbsp_before(std::string_view s, std::size_t end) {
+    if (end >= 2 && nbsp_at(s, end - 2) == 2) return 2;
+    if (end >= 3 && nbsp_at(s, end - 3) == 3) return 3;
+    return 0;
+}
+
 std::string_view trim_right(std::string_view s) {
-    while (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
-    // NBSP (U+00A0, C2 A0) also counts as space in transcripts.
-    while (s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
-           static_cast<unsigned char>(s.back()) == 0xA0) {
-        s.remove_suffix(2);
-        while (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
+    for (;;) {
+        if (!s.empty() && is_space_byte(s.back())) s.remove_suffix(1);
+        else if (auto n = nbsp_before(s, s.size())) s.remove_suffix(n);
+        else return s;
     }
-    return s;
+}
+
+// The text with no-break spaces as plain spaces, for comparing against the
+// abbreviation list ("z.<NBSP>B." is "z. B."). Only for matching: byte
+// offsets of the result are not used.
+std::string plain_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        if (auto n = nbsp_at(s, i)) { out += ' '; i += n; }
+        else out += s[i++];
+    }
+    return out;
 }
 
 // Collapses runs of white space to one space and drops spaces after a
@@ -117,8 +141,14 @@ bool next_is_digit(std::string_view after) {
 
 }  // namespace
 
-bool is_abbreviation_break(std::string_view before, std::string_view after) {
-    const auto text = trim_right(before);
+bool is_abbreviation_break(std::string_view before_raw, std::string_view after_raw) {
+    // Abbreviations are short: 64 bytes of context on each side are plenty
+    // and keep this O(1) per break however long the paragraph.
+    constexpr std::size_t kContext = 64;
+    const auto before_plain = plain_spaces(before_raw.substr(before_raw.size() > kContext ? before_raw.size() - kContext : 0));
+    const auto after_plain = plain_spaces(after_raw.substr(0, kContext));
+    const std::string_view after = after_plain;
+    const auto text = trim_right(before_plain);
     if (text.empty() || text.back() != '.') return false;
     for (auto abbreviation : kAbbreviations) {
         const auto squeezed = squeeze(abbreviation);
@@ -187,11 +217,11 @@ std::vector<Span> sentences(std::string_view utf8, std::uint32_t base) {
         // Trim white space (ASCII and NBSP) on both sides of the piece.
         std::size_t s = start;
         std::size_t e = cut;
-        auto is_nbsp_at = [&](std::size_t i) {
-            return i + 1 < utf8.size() && static_cast<unsigned char>(utf8[i]) == 0xC2 &&
-                   static_cast<unsigned char>(utf8[i + 1]) == 0xA0;
-        };
-        while (s < e && (is_space_byte(utf8[s]) || is_nbsp_at(s))) s += is_nbsp_at(s) ? 2 : 1;
+        while (s < e) {
+            if (is_space_byte(utf8[s])) ++s;
+            else if (auto n = nbsp_at(utf8, s)) s += n;
+            else break;
+        }
         e = s + trim_right(utf8.substr(s, e - s)).size();
         if (s < e) {
             advance_to(s);

@@ -98,5 +98,67 @@ expect_error "unknown root" 1 "no code 'nix'" -- "$qcode" freq --root nix
 expect_error "usage error" 2 "." -- "$qcode" freq --scope nonsense
 expect_error "no project" 1 "elsewhere\.qcode" -- "$qcode" -p "$work/elsewhere.qcode" info
 
+# --- every transcript format: the same interview gives the same units and codings
+formats=$(cd "$2/formats" && pwd)
+export QCODE_PROJECT="$work/formats.qcode"
+run "$qcode" init
+run "$qcode" import "$formats"/*.txt "$formats"/*.vtt "$formats"/*.srt "$formats"/*.docx
+for name in utf8 cp1252_crlf utf16le_bom f5_times qualcoder_times teams zoom word; do
+  grep -qE "^imported +$name +\(2 speakers, 4 turns, 6 sentences\)" "$work/stdout" && pass \
+    || fail "format $name: $(grep " $name " "$work/stdout")"
+done
+grep -q "cp1252_crlf .*\[windows-1252\]" "$work/stdout" && pass || fail "cp1252 not reported: $(cat "$work/stdout")"
+run "$qcode" codebook import "$formats/codebook.yaml"
+run "$qcode" autocode
+grep -q "run 1: 40 codings" "$work/stdout" && pass || fail "formats: 8 documents x 5 codings expected: $(cat "$work/stdout")"
+for name in utf8 cp1252_crlf utf16le_bom f5_times qualcoder_times teams zoom word; do
+  expect_csv "freq $name" "$formats/expected_freq_per_document.csv" -- "$qcode" freq --doc "$name" --format csv
+done
+# Speaker roles: interviewers by label, and set-role changes them.
+"$qcode" speakers --format csv --doc teams | tr -d '\r' >"$work/speakers.csv"
+grep -q "^teams,Interviewer,interviewer,2$" "$work/speakers.csv" && grep -q "^teams,Befragte,respondent,2$" "$work/speakers.csv" \
+  && pass || fail "speakers: $(cat "$work/speakers.csv")"
+
+# Pseudonyms: the real name never reaches the project file.
+printf 'I: Frau Krüger, wie ist das?\nB: KRÜGER hier. Frau Krügers Akte liegt beim Jobcenter.\n' >"$work/krueger.txt"
+printf 'original,replacement\nKrüger,Person A\n' >"$work/pseudonyms.csv"
+run "$qcode" import "$work/krueger.txt" --pseudonyms "$work/pseudonyms.csv"
+grep -q "2 pseudonym replacements" "$work/stdout" && pass || fail "pseudonyms: $(cat "$work/stdout")"
+grep -q "Krügers" "$work/stderr" && pass || fail "near miss not warned: $(cat "$work/stderr")"
+
+# --keep-going imports the good files and names the bad one.
+printf 'B: gut\n' >"$work/good.txt"
+: >"$work/empty.txt"
+"$qcode" import "$work/good.txt" "$work/empty.txt" --keep-going >"$work/stdout" 2>"$work/stderr"
+[ $? -eq 1 ] && grep -qE "^imported +good" "$work/stdout" && grep -q "empty.txt: the file is empty" "$work/stderr" \
+  && pass || fail "keep-going: $(cat "$work/stdout" "$work/stderr")"
+
+# Bad input of every kind: one line naming the file, exit 1, project byte-for-byte unchanged.
+: >"$work/leer.txt"
+expect_error "empty file" 1 "leer\.txt: the file is empty" -- "$qcode" import "$work/leer.txt"
+head -c 3000 /dev/urandom >"$work/binary.txt"; printf '\0\0\0' >>"$work/binary.txt"
+expect_error "binary file" 1 "binary\.txt" -- "$qcode" import "$work/binary.txt"
+head -c 500 "$formats/word.docx" >"$work/truncated.docx"
+expect_error "truncated docx" 1 "truncated\.docx" -- "$qcode" import "$work/truncated.docx"
+/usr/bin/python3 - "$work" <<'PY'
+import sys, zipfile
+work = sys.argv[1]
+with zipfile.ZipFile(f"{work}/notword.docx", "w") as z:
+    z.writestr("hello.txt", "kein Word")
+with zipfile.ZipFile(f"{work}/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("word/document.xml", b"\0" * (70 << 20))
+PY
+expect_error "zip that is not a docx" 1 "notword\.docx" -- "$qcode" import "$work/notword.docx"
+expect_error "zip bomb" 1 "bomb\.docx.*(MiB|bomb)" -- "$qcode" import "$work/bomb.docx"
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:xx.000\n<v A>Hallo\n' >"$work/bad.vtt"
+expect_error "malformed vtt" 1 "bad\.vtt:3:" -- "$qcode" import "$work/bad.vtt"
+printf 'NOTWEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHallo\n' >"$work/nohead.vtt"
+expect_error "vtt without header" 1 "nohead\.vtt:1:" -- "$qcode" import "$work/nohead.vtt"
+printf '1\n00:00:01,000 --> 00:00:00,500\nA: Hallo\n' >"$work/bad.srt"
+expect_error "malformed srt" 1 "bad\.srt:2:" -- "$qcode" import "$work/bad.srt"
+expect_error "bad speaker pattern" 1 "speaker-pattern" -- "$qcode" import "$formats/utf8.txt" --speaker-pattern '(['
+expect_error "unknown encoding" 1 "utf8\.txt.*encoding" -- "$qcode" import "$formats/utf8.txt" --encoding klingonisch
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -50,15 +50,19 @@ BOOST_AUTO_TEST_CASE(sample_attribute_table) {
     Project p;
     std::vector<std::string> paths;
     const auto samples = std::filesystem::path(QCODE_SOURCE_DIR) / "samples";
-    for (const auto& e : std::filesystem::directory_iterator(samples))
-        if (e.path().extension() == ".txt") paths.push_back(e.path().string());
+    for (const auto& e : std::filesystem::directory_iterator(samples)) {
+        const auto ext = e.path().extension();
+        if (ext == ".txt" || ext == ".vtt" || ext == ".srt" || ext == ".docx") paths.push_back(e.path().string());
+    }
     ingest::import_files(p.store, paths, {});
 
     const auto report = import_attributes(p.store, (samples / "attributes.csv").string());
-    BOOST_TEST(report.documents == 7u);
-    BOOST_TEST(report.values == 28u);  // 7 rows × 4 attribute columns
+    BOOST_TEST(report.documents == 11u);
+    BOOST_TEST(report.values == 44u);  // 11 rows × 4 attribute columns
     const auto v = p.values();
-    BOOST_TEST(v.size() == 7u);
+    BOOST_TEST(v.size() == 11u);
+    BOOST_TEST(v.at("10_sozialamt_suedtal").at("kommunentyp") == "Landkreis");
+    BOOST_TEST(v.at("08_teams_jobcenter_weststadt").at("behoerde") == "Jobcenter");
     BOOST_TEST(v.at("01_abh_nordheim").at("behoerde") == "Ausl\xC3\xA4nderbeh\xC3\xB6rde");
     BOOST_TEST(v.at("01_abh_nordheim").at("kommune") == "Nordheim");
     BOOST_TEST(v.at("01_abh_nordheim").at("format") == "Experteninterview");

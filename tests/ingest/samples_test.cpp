@@ -71,8 +71,14 @@ const Unit* container(const std::vector<Unit>& candidates, const Unit& u) {
 
 BOOST_AUTO_TEST_SUITE(sample_transcripts)
 
-BOOST_AUTO_TEST_CASE(there_are_seven_samples) {
-    BOOST_TEST(all_samples().size() == 7u);
+BOOST_AUTO_TEST_CASE(the_documented_samples_exist) {
+    std::set<std::string> names;
+    for (const auto& s : all_samples()) names.insert(s.name);
+    for (const char* name : {"01_abh_nordheim", "02_jobcenter_suedtal", "03_sozialamt_nordheim",
+                             "04_meldebehoerde_weststadt", "05_abh_suedtal", "06_fokusgruppe_weststadt",
+                             "07_standesamt_nordheim"})
+        BOOST_TEST(names.contains(name), name);
+    BOOST_TEST(all_samples().size() >= 7u);
 }
 
 BOOST_AUTO_TEST_CASE(every_unit_is_a_trimmed_nonempty_slice_without_timestamps) {
@@ -137,12 +143,14 @@ BOOST_AUTO_TEST_CASE(units_are_ordered_and_disjoint_with_ordinals_1_to_n) {
 }
 
 BOOST_AUTO_TEST_CASE(speakers_and_turn_counts) {
-    // From the files: 01 has 14 I: and 14 B: lines, 06 has Moderation:, B1:…B4:.
+    // From the files: 01 has 14 I: and 14 B: lines, 06 has Moderation:, B1:…B4:,
+    // 11 (windows-1252, QualCoder times) has 11 "[…] I:" and 11 "[…] B:" lines.
     const std::map<std::string, std::size_t> speaker_turns = {
         {"01_abh_nordheim", 28}, {"02_jobcenter_suedtal", 24}, {"03_sozialamt_nordheim", 22},
         {"04_meldebehoerde_weststadt", 22}, {"05_abh_suedtal", 20}, {"06_fokusgruppe_weststadt", 44},
-        {"07_standesamt_nordheim", 24}};
+        {"07_standesamt_nordheim", 24}, {"11_meldebehoerde_nordheim_cp1252", 22}};
     for (const auto& [name, doc] : all_samples()) {
+        if (!speaker_turns.contains(name)) continue;  // a sample this test does not know yet
         BOOST_TEST_CONTEXT(name) {
             const auto turns = units_of(doc, UnitKind::turn);
             BOOST_TEST_REQUIRE(!turns.empty());
@@ -168,26 +176,44 @@ BOOST_AUTO_TEST_CASE(speakers_and_turn_counts) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(timestamps_where_the_readme_says) {
-    const std::set<std::string> timed = {"01_abh_nordheim", "03_sozialamt_nordheim", "06_fokusgruppe_weststadt"};
+BOOST_AUTO_TEST_CASE(timestamps_where_the_files_have_them) {
+    // samples/README.md: 01, 03 and 06 have f4 marks at the end of every
+    // turn; 02, 04, 05 and 07 have none. 11 has QualCoder times at the start
+    // of every turn: a turn then ends when the next one starts (plain_text.hpp).
+    const std::set<std::string> end_timed = {"01_abh_nordheim", "03_sozialamt_nordheim", "06_fokusgruppe_weststadt"};
+    const std::set<std::string> start_timed = {"11_meldebehoerde_nordheim_cp1252"};
+    const std::set<std::string> untimed = {"02_jobcenter_suedtal", "04_meldebehoerde_weststadt", "05_abh_suedtal",
+                                           "07_standesamt_nordheim"};
     for (const auto& [name, doc] : all_samples()) {
         BOOST_TEST_CONTEXT(name) {
-            const auto turns = units_of(doc, UnitKind::turn);
-            std::int64_t previous = -1;
-            for (const auto& t : turns) {
+            std::vector<Unit> turns;
+            for (const auto& t : units_of(doc, UnitKind::turn)) {
                 if (t.speaker.empty()) {
-                    BOOST_TEST(!t.t_end_ms.has_value());
-                    continue;
-                }
-                if (!timed.contains(name)) {
                     BOOST_TEST(!t.t_start_ms.has_value());
                     BOOST_TEST(!t.t_end_ms.has_value());
-                    continue;
+                } else {
+                    turns.push_back(t);
                 }
-                BOOST_TEST_REQUIRE(t.t_end_ms.has_value(), "turn " << t.ordinal << " has no end time");
-                BOOST_TEST(*t.t_end_ms > previous);  // the marks increase through the file
-                if (previous >= 0) BOOST_TEST(t.t_start_ms.value_or(-1) == previous);
-                previous = *t.t_end_ms;
+            }
+            if (untimed.contains(name)) {
+                for (const auto& t : turns) {
+                    BOOST_TEST(!t.t_start_ms.has_value());
+                    BOOST_TEST(!t.t_end_ms.has_value());
+                }
+            } else if (end_timed.contains(name)) {
+                std::int64_t previous = -1;
+                for (const auto& t : turns) {
+                    BOOST_TEST_REQUIRE(t.t_end_ms.has_value(), "turn " << t.ordinal << " has no end time");
+                    BOOST_TEST(*t.t_end_ms > previous);  // the marks increase through the file
+                    if (previous >= 0) BOOST_TEST(t.t_start_ms.value_or(-1) == previous);
+                    previous = *t.t_end_ms;
+                }
+            } else if (start_timed.contains(name)) {
+                for (std::size_t i = 0; i < turns.size(); ++i) {
+                    BOOST_TEST_REQUIRE(turns[i].t_start_ms.has_value(), "turn " << turns[i].ordinal << " has no start");
+                    if (i > 0) BOOST_TEST(*turns[i].t_start_ms > *turns[i - 1].t_start_ms);
+                    if (i + 1 < turns.size()) BOOST_TEST((turns[i].t_end_ms == turns[i + 1].t_start_ms));
+                }
             }
         }
     }

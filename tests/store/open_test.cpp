@@ -117,6 +117,17 @@ BOOST_AUTO_TEST_CASE(open_non_sqlite_file_is_an_error) {
     BOOST_TEST(read_file(path) == junk);  // and leaves it alone
 }
 
+BOOST_AUTO_TEST_CASE(open_a_directory_is_an_error) {
+    TempDir dir;
+    const auto path = dir.path().string();
+    try {
+        Store::open(path);
+        BOOST_FAIL("open of a directory must throw");
+    } catch (const Error& e) {
+        BOOST_TEST(e.file() == path);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(open_sqlite_file_without_schema_is_an_error) {
     TempDir dir;
     const auto path = (dir.path() / "other.db").string();

@@ -72,6 +72,27 @@ BOOST_AUTO_TEST_CASE(other_multi_part_abbreviations_with_a_capital_part) {
                boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(abbreviation_at_the_start_of_the_text) {
+    BOOST_TEST(pieces("Dr. Meier kommt. Gut.") == (Strings{"Dr. Meier kommt.", "Gut."}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(nbsp_inside_multi_part_abbreviations) {
+    // Word writes "z. B." with a no-break space (U+00A0, Ctrl+Shift+Space).
+    BOOST_TEST(pieces("Das betrifft z.\xC2\xA0" "B. Duldungen. Dann nicht.") ==
+                   (Strings{"Das betrifft z.\xC2\xA0" "B. Duldungen.", "Dann nicht."}),
+               boost::test_tools::per_element());
+    BOOST_TEST(pieces("Das dauert, d.\xC2\xA0h. Antr\xC3\xA4ge bleiben liegen. Dann.") ==
+                   (Strings{"Das dauert, d.\xC2\xA0h. Antr\xC3\xA4ge bleiben liegen.", "Dann."}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(narrow_nbsp_inside_z_b) {
+    // Typeset German writes "z. B." with a narrow no-break space (U+202F).
+    BOOST_TEST(pieces("Das betrifft z.\xE2\x80\xAF" "B. Duldungen. Dann nicht.") ==
+                   (Strings{"Das betrifft z.\xE2\x80\xAF" "B. Duldungen.", "Dann nicht."}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(bzw_inside_a_sentence) {
     BOOST_TEST(pieces("Wir fragen bzw. Sie fragen. Das ist so.") ==
                    (Strings{"Wir fragen bzw. Sie fragen.", "Das ist so."}),
