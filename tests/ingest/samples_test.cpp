@@ -1,4 +1,5 @@
-// Properties of every shipped sample transcript (samples/*.txt): every
+// Properties of every shipped sample transcript (samples/*.txt, .vtt, .srt,
+// .docx, each read as `qcode import` reads it): every
 // unit is a non-empty, trimmed slice without timestamps; sentences lie in
 // their paragraph, paragraphs in their turn (DESIGN §2, §3).
 #include <boost/test/unit_test.hpp>
@@ -12,6 +13,7 @@
 
 #include "core/utf8.hpp"
 #include "ingest/decode.hpp"
+#include "ingest/import.hpp"
 #include "ingest/ingest_fixture.hpp"
 #include "ingest/plain_text.hpp"
 #include "ingest/roles.hpp"
@@ -29,14 +31,14 @@ struct Sample {
 
 std::vector<Sample> load_samples() {
     std::vector<std::filesystem::path> files;
-    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(QCODE_SOURCE_DIR) / "samples"))
-        if (e.path().extension() == ".txt") files.push_back(e.path());
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(QCODE_SOURCE_DIR) / "samples")) {
+        const auto ext = e.path().extension();
+        if (ext == ".txt" || ext == ".vtt" || ext == ".srt" || ext == ".docx") files.push_back(e.path());
+    }
     std::sort(files.begin(), files.end());
     std::vector<Sample> out;
-    for (const auto& f : files) {
-        const auto text = ingest::decode_text(testing::read_file(f), f.string());
-        out.push_back({f.stem().string(), ingest::parse_plain_text(text, ingest::RoleRules())});
-    }
+    for (const auto& f : files)
+        out.push_back({f.stem().string(), ingest::read_transcript(f.string(), ingest::ImportOptions{}).document});
     return out;
 }
 
@@ -78,7 +80,7 @@ BOOST_AUTO_TEST_CASE(the_documented_samples_exist) {
                              "04_meldebehoerde_weststadt", "05_abh_suedtal", "06_fokusgruppe_weststadt",
                              "07_standesamt_nordheim"})
         BOOST_TEST(names.contains(name), name);
-    BOOST_TEST(all_samples().size() >= 7u);
+    BOOST_TEST(all_samples().size() >= 11u);  // every format: txt, cp1252 txt, vtt, srt, docx
 }
 
 BOOST_AUTO_TEST_CASE(every_unit_is_a_trimmed_nonempty_slice_without_timestamps) {
