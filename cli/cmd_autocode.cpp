@@ -5,6 +5,7 @@
 
 #include "autocode/run.hpp"
 #include "codebook/project.hpp"
+#include "codebook_formats.hpp"
 #include "context.hpp"
 #include "core/error.hpp"
 
@@ -19,7 +20,7 @@ void register_autocode_command(CLI::App& app, Context& ctx) {
     };
     static Args a;
     auto* cmd = app.add_subcommand("autocode", "Code every unit by the codebook's patterns");
-    cmd->add_option("--codebook", a.codebook, "Load this YAML codebook into the project first");
+    cmd->add_option("--codebook", a.codebook, "Load this codebook (any format codebook import reads) into the project first");
     cmd->add_option("--unit", a.unit, "Code whole sentences, turns or paragraphs (default: the codebook's)")
         ->check(CLI::IsMember({"sentence", "turn", "paragraph"}));
     cmd->add_option("--coder", a.coder, "Coder name recorded with the codings");
@@ -27,7 +28,7 @@ void register_autocode_command(CLI::App& app, Context& ctx) {
     cmd->callback([&ctx] {
         auto store = ctx.open();
         auto tx = store.transaction();  // codebook import + run: all or nothing
-        if (!a.codebook.empty()) codebook::install(store, codebook::load_yaml_file(a.codebook));
+        if (!a.codebook.empty()) codebook::install(store, read_codebook_any(a.codebook, ""));
         const auto book = codebook::load_installed(store);
         if (!book) throw Error("the project has no codebook; pass --codebook FILE.yaml or run `qcode codebook import`", store.path());
         autocode::Options options;

@@ -25,6 +25,7 @@ struct TableOptions {
     std::vector<std::string> origins;
     std::vector<std::string> where;  // ATTR=VALUE
     std::vector<std::string> documents;
+    std::vector<std::string> roles;  // interviewer, moderator, respondent
     std::string root;
     int depth = 0;
 
@@ -40,8 +41,19 @@ void emit(const Table& table, const TableOptions& options);
 void register_project_commands(CLI::App& app, Context& ctx);
 void register_import_commands(CLI::App& app, Context& ctx);
 void register_codebook_commands(CLI::App& app, Context& ctx);
+void register_codebook_edit_commands(CLI::App& codebook, Context& ctx);  // rename|move|merge|delete
+void register_code_commands(CLI::App& app, Context& ctx);
+void register_memo_commands(CLI::App& app, Context& ctx);
+void register_merge_command(CLI::App& app, Context& ctx);
 void register_autocode_command(CLI::App& app, Context& ctx);
 void register_table_commands(CLI::App& app, Context& ctx);
 void register_speakers_commands(CLI::App& app, Context& ctx);
+void register_matrix_command(CLI::App& app, Context& ctx);
+void register_crosstab_command(CLI::App& app, Context& ctx);
+void register_presence_command(CLI::App& app, Context& ctx);
+void register_export_commands(CLI::App& app, Context& ctx);
+void register_sheet_commands(CLI::App& app, Context& ctx);
+void register_segments_command(CLI::App& app, Context& ctx);
+void register_kwic_command(CLI::App& app, Context& ctx);
 
 }  // namespace qcode::cli

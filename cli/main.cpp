@@ -19,8 +19,18 @@ int main(int argc, char** argv) {
     qcode::cli::register_import_commands(app, ctx);
     qcode::cli::register_codebook_commands(app, ctx);
     qcode::cli::register_autocode_command(app, ctx);
+    qcode::cli::register_code_commands(app, ctx);
+    qcode::cli::register_memo_commands(app, ctx);
+    qcode::cli::register_merge_command(app, ctx);
     qcode::cli::register_table_commands(app, ctx);
     qcode::cli::register_speakers_commands(app, ctx);
+    qcode::cli::register_matrix_command(app, ctx);
+    qcode::cli::register_crosstab_command(app, ctx);
+    qcode::cli::register_presence_command(app, ctx);
+    qcode::cli::register_export_commands(app, ctx);
+    qcode::cli::register_sheet_commands(app, ctx);
+    qcode::cli::register_segments_command(app, ctx);
+    qcode::cli::register_kwic_command(app, ctx);
 
     try {
         app.parse(argc, argv);

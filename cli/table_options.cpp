@@ -19,6 +19,11 @@ store::CodingFilter TableOptions::filter() const {
         if (!origin) throw Error("unknown --origin '" + o + "'; use manual, auto or import");
         f.origins.push_back(*origin);
     }
+    for (const auto& r : roles) {
+        auto role = parse_role(r);
+        if (!role) throw Error("unknown --role '" + r + "'; use interviewer, moderator or respondent");
+        f.roles.push_back(*role);
+    }
     for (const auto& w : where) {
         const auto eq = w.find('=');
         if (eq == std::string::npos || eq == 0)
@@ -44,6 +49,8 @@ void add_table_options(CLI::App& cmd, TableOptions& o) {
     cmd.add_option("--origin", o.origins, "Only codings of this origin: manual, auto, import (repeatable)");
     cmd.add_option("--where", o.where, "Only documents with ATTR=VALUE (repeatable, all must hold)");
     cmd.add_option("--doc", o.documents, "Only this document (repeatable)");
+    cmd.add_option("--role", o.roles, "Only codings in turns of this role: interviewer, moderator, respondent (repeatable)")
+        ->check(CLI::IsMember({"interviewer", "moderator", "respondent"}));
     cmd.add_option("--root", o.root, "Only this code and its subtree (a code path)");
     cmd.add_option("--depth", o.depth, "Only codes up to this depth (1 = top level)")->check(CLI::PositiveNumber);
 }

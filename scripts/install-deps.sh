@@ -8,7 +8,7 @@ packages=(
   libicu-dev libsqlite3-dev libsqlitecpp-dev libfmt-dev
   libboost-test-dev libyaml-cpp-dev libcli11-dev libstemmer-dev
   libpugixml-dev libzip-dev libxlsxwriter-dev
-  sqlite3 python3 python3-openpyxl unzip
+  sqlite3 python3 python3-openpyxl unzip libxml2-utils
 )
 
 missing=()

@@ -72,4 +72,21 @@ std::vector<store::DocumentInfo> filtered_documents(store::Store& store, const s
     return out;
 }
 
+std::vector<CodeSegments> level_codes(store::Store& store, const store::CodingFilter& filter,
+                                      const CodeSelection& selection) {
+    auto all = code_segments(store, filter, selection);
+    std::vector<CodeSegments> out;
+    for (auto& c : all) {
+        const bool keep = selection.depth ? (c.code.depth() == *selection.depth || c.leaf) : c.leaf;
+        if (keep) out.push_back(std::move(c));
+    }
+    return out;
+}
+
+const store::UnitRow* owning_turn(const std::vector<store::UnitRow>& turns, Span span) {
+    auto it = std::partition_point(turns.begin(), turns.end(),
+                                   [&](const store::UnitRow& u) { return u.span.end <= span.start; });
+    return it != turns.end() && it->span.start < span.end ? &*it : nullptr;
+}
+
 }  // namespace qcode::analysis

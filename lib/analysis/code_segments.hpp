@@ -39,4 +39,18 @@ std::vector<CodeSegments> code_segments(store::Store& store, const store::Coding
 // The documents a filter admits (by name and attribute conditions).
 std::vector<store::DocumentInfo> filtered_documents(store::Store& store, const store::CodingFilter& filter);
 
+// The codes of one level, so that no two of them nest: without a depth the
+// leaves; with depth N the codes at depth N (their subtrees rolled up) and
+// the leaves shallower than N. Used where a code and its ancestor must not
+// both count (co-occurrence, cross tables).
+std::vector<CodeSegments> level_codes(store::Store& store, const store::CodingFilter& filter,
+                                      const CodeSelection& selection);
+
+// The turn a place belongs to, the rule of CodingFilter::roles: the first
+// turn that reaches past the place's start and begins before its end (the
+// turn holding its start when there is one; turns do not overlap), or
+// nullptr when the place touches no turn. `turns` are one document's turns
+// in document order.
+const store::UnitRow* owning_turn(const std::vector<store::UnitRow>& turns, Span span);
+
 }  // namespace qcode::analysis

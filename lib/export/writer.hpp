@@ -30,6 +30,11 @@ struct XlsxSheetStyle {
     // A white→orange 3-colour scale over the numeric data cells (a heat map
     // for co-occurrence and code-by-document matrices).
     bool color_scale = false;
+    // Columns (by name) the colour scale leaves out, e.g. the `n` or
+    // `total` of a matrix, whose larger values would wash out the cells.
+    std::vector<std::string> color_scale_skip;
+    // Rows at the end of the sheet the colour scale leaves out (a totals row).
+    std::size_t color_scale_footer_rows = 0;
 };
 
 // Writes one worksheet per table to `path`. `styles[i]` styles `sheets[i]`;

@@ -112,12 +112,15 @@ Formats make_formats(lxw_workbook* wb, const std::string& path) {
 
 // One scale per column type over adjacent runs of that type: a scale mixing
 // counts with shares (stored as 0..1) would paint every share white.
-void add_color_scales(lxw_worksheet* ws, const Table& table, const std::string& path) {
-    const auto last_row = static_cast<lxw_row_t>(table.rows.size());
+void add_color_scales(lxw_worksheet* ws, const Table& table, const XlsxSheetStyle& style, const std::string& path) {
+    if (style.color_scale_footer_rows >= table.rows.size()) return;
+    const auto last_row = static_cast<lxw_row_t>(table.rows.size() - style.color_scale_footer_rows);
     for (ColumnType type : {ColumnType::integer, ColumnType::real, ColumnType::percent}) {
         std::vector<std::pair<lxw_col_t, lxw_col_t>> runs;
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             if (table.columns[c].type != type) continue;
+            const auto& skip = style.color_scale_skip;
+            if (std::find(skip.begin(), skip.end(), table.columns[c].name) != skip.end()) continue;
             const auto col = static_cast<lxw_col_t>(c);
             if (!runs.empty() && runs.back().second + 1 == col) runs.back().second = col;
             else runs.emplace_back(col, col);
@@ -204,7 +207,7 @@ void write_sheet(lxw_worksheet* ws, const Table& table, const Formats& formats, 
         check(worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(table.rows.size()),
                                    static_cast<lxw_col_t>(ncols - 1)),
               path, "adding the autofilter");
-        if (style.color_scale && !table.rows.empty()) add_color_scales(ws, table, path);
+        if (style.color_scale && !table.rows.empty()) add_color_scales(ws, table, style, path);
     }
 }
 

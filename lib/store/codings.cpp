@@ -85,6 +85,21 @@ std::vector<CodingRow> Store::codings(const CodingFilter& filter) {
         binds.push_back(name);
         binds.push_back(value);
     }
+    if (!filter.roles.empty()) {
+        // The owning turn: the first turn (by start) that reaches past the
+        // coding's start and begins before its end — the turn holding the
+        // start when there is one (turns do not overlap), else the next one.
+        std::vector<std::string> roles;
+        for (auto r : filter.roles) roles.emplace_back(to_string(r));
+        sql += " AND (SELECT s.role FROM unit u LEFT JOIN speaker s ON s.id = u.speaker"
+               " WHERE u.document = g.document AND u.kind = 'turn' AND u.end > g.start AND u.start < g.end"
+               " ORDER BY u.start LIMIT 1) IN (";
+        for (std::size_t i = 0; i < roles.size(); ++i) {
+            sql += i ? ", ?" : "?";
+            binds.push_back(roles[i]);
+        }
+        sql += ")";
+    }
     sql += " ORDER BY g.document, g.start, g.end, g.code, g.id";
     SQLite::Statement q(*db_, sql);
     for (std::size_t i = 0; i < binds.size(); ++i) q.bind(static_cast<int>(i + 1), binds[i]);

@@ -113,6 +113,33 @@ CREATE TABLE memo (
 );
 )sql";
 
+// Version 2: memos point at their target by id, which SQLite may hand out
+// again once the target is deleted (a re-run of autocode, `import
+// --replace`), so a memo goes with its target. Memos orphaned before the
+// triggers existed are dropped first.
+constexpr const char* kStepV2 = R"sql(
+DELETE FROM memo WHERE
+     (target_kind = 'coding'   AND target NOT IN (SELECT id FROM coding))
+  OR (target_kind = 'code'     AND target NOT IN (SELECT id FROM code))
+  OR (target_kind = 'document' AND target NOT IN (SELECT id FROM document));
+CREATE INDEX memo_by_target ON memo(target_kind, target);
+CREATE TRIGGER memo_follows_coding AFTER DELETE ON coding BEGIN
+  DELETE FROM memo WHERE target_kind = 'coding' AND target = OLD.id;
+END;
+CREATE TRIGGER memo_follows_code AFTER DELETE ON code BEGIN
+  DELETE FROM memo WHERE target_kind = 'code' AND target = OLD.id;
+END;
+CREATE TRIGGER memo_follows_document AFTER DELETE ON document BEGIN
+  DELETE FROM memo WHERE target_kind = 'document' AND target = OLD.id;
+END;
+)sql";
+
+void set_version(SQLite::Database& db, int version) {
+    SQLite::Statement q(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
+    q.bind(1, std::to_string(version));
+    q.exec();
+}
+
 int schema_version(SQLite::Database& db) {
     if (!db.tableExists("meta")) return 0;
     SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'schema_version'");
@@ -125,6 +152,7 @@ int schema_version(SQLite::Database& db) {
 void create_schema(SQLite::Database& db) {
     SQLite::Transaction tx(db);
     db.exec(kSchemaV1);
+    db.exec(kStepV2);
     SQLite::Statement q(db, "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('created_at', ?), ('application', 'qcode')");
     q.bind(1, std::to_string(kSchemaVersion));
     q.bind(2, now_utc());
@@ -139,8 +167,15 @@ void migrate(SQLite::Database& db, const std::string& path) {
         throw Error("project has schema version " + std::to_string(version) + " but this qcode knows only up to " +
                         std::to_string(kSchemaVersion) + "; update qcode",
                     path);
-    // Version 1 is the first; later versions add their steps here, each
-    // inside the same transaction as the version bump.
+    // Each step runs inside the same transaction as its version bump.
+    if (version < 2) {
+        SQLite::Transaction tx(db);
+        db.exec(kStepV2);
+        set_version(db, 2);
+        tx.commit();
+    }
 }
+
+int stored_schema_version(SQLite::Database& db) { return schema_version(db); }
 
 }  // namespace qcode::store

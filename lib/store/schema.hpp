@@ -3,6 +3,8 @@
 // project applies the missing steps in one transaction.
 #include <SQLiteCpp/Database.h>
 
+#include <string>
+
 namespace qcode::store {
 
 // Creates the schema in an empty database (current version).
@@ -11,5 +13,8 @@ void create_schema(SQLite::Database& db);
 // Migrates a database whose meta.schema_version is older; throws
 // qcode::Error for a newer version than this build knows.
 void migrate(SQLite::Database& db, const std::string& path);
+
+// meta.schema_version, 0 when the database is not a qcode project.
+int stored_schema_version(SQLite::Database& db);
 
 }  // namespace qcode::store

@@ -15,7 +15,7 @@
 
 namespace qcode::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct DocumentInfo {
     Id id = 0;
@@ -83,6 +83,20 @@ struct CodingRow {
     std::string created_at;
 };
 
+// What a memo is attached to (table `memo`, DESIGN §2).
+enum class MemoTarget { document, code, coding };
+std::string_view to_string(MemoTarget kind);  // "document", "code", "coding"
+std::optional<MemoTarget> parse_memo_target(std::string_view s);
+
+struct MemoRow {
+    Id id = 0;
+    MemoTarget target_kind = MemoTarget::document;
+    Id target = 0;  // document, code or coding id
+    std::string author;
+    std::string text;
+    std::string created_at;  // empty on insert: now
+};
+
 struct RunRow {
     Id id = 0;
     std::string codebook_sha256;
@@ -106,6 +120,11 @@ struct CodingFilter {
     std::vector<Origin> origins;
     std::vector<std::pair<std::string, std::string>> where;  // attribute = value, all must hold
     std::vector<std::string> documents;                      // by name
+    // Speaker roles (any of them). A coding belongs to the turn that holds
+    // its start; when its start lies outside every turn (in a speaker label),
+    // to the first turn it reaches. Codings in the header turn (no speaker)
+    // or outside every turn have no role and are left out by a role filter.
+    std::vector<Role> roles;
 };
 
 struct Counts {
@@ -119,6 +138,9 @@ public:
     static Store create(const std::string& path);
     // Opens an existing project, migrating an older schema.
     static Store open(const std::string& path);
+    // Opens another project only to read it (`qcode merge`): nothing is
+    // migrated or written; a newer schema is refused.
+    static Store open_read_only(const std::string& path);
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
@@ -167,6 +189,35 @@ public:
     // Deletes the automatic codings of `coder` (a re-run replaces them).
     std::int64_t delete_auto_codings(std::string_view coder);
     std::vector<CodingRow> codings(const CodingFilter& filter = {});
+
+    // --- hand coding (lib/store/edits.cpp)
+    // Inserts one coding and returns its id; `created_at` empty: now.
+    Id add_coding(const Coding& coding, std::string_view created_at = {});
+    // Deletes one coding (its memos go with it); false if there was none.
+    bool delete_coding(Id coding);
+    std::int64_t count_codings(Id code);
+
+    // --- codebook edits that keep codings (lib/store/edits.cpp)
+    // Moves a code and its subtree: the code gets `new_path`, its parent
+    // link and sibling `ordinal`; descendants' paths follow. The caller
+    // checks that the new path is free and not inside the code's subtree.
+    void move_code(Id code, std::optional<Id> new_parent, std::string_view new_path, int ordinal);
+    void set_code_label(Id code, std::string_view label);
+    // Codings of `from` become codings of `to`; exact duplicates (same
+    // document, range and coder) are removed, the older coding kept, and
+    // the removed ones' memos moved to it. Returns {moved, duplicates removed}.
+    std::pair<std::int64_t, std::int64_t> reassign_codings(Id from, Id to);
+    // Deletes a code without children, with all its codings (and their
+    // memos and the code's own); returns how many codings went.
+    std::int64_t delete_code(Id code);
+
+    // --- memos (lib/store/memos.cpp)
+    Id add_memo(const MemoRow& memo);
+    // Memos in the order written; optionally of one kind, and one target.
+    std::vector<MemoRow> memos(std::optional<MemoTarget> kind = {}, std::optional<Id> target = {});
+    bool delete_memo(Id memo);
+    // Re-attaches the memos of one target to another of the same kind.
+    std::int64_t move_memos(MemoTarget kind, Id from, Id to);
 
     Counts counts();
 

@@ -97,7 +97,9 @@ BOOST_AUTO_TEST_SUITE(export_xlsx)
 BOOST_AUTO_TEST_CASE(workbook_reads_back_with_openpyxl) {
     TempDir dir;
     const std::string path = (dir.path() / "tables.xlsx").string();
-    write_xlsx(two_sheets(), path, {XlsxSheetStyle{}, XlsxSheetStyle{.color_scale = true}});
+    XlsxSheetStyle scaled;
+    scaled.color_scale = true;
+    write_xlsx(two_sheets(), path, {XlsxSheetStyle{}, scaled});
     BOOST_REQUIRE(std::filesystem::file_size(path) > 0);
     if (!have_openpyxl()) {
         BOOST_TEST_MESSAGE("skipping the openpyxl read-back: /usr/bin/python3 cannot import openpyxl");

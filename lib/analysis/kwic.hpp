@@ -1,0 +1,31 @@
+#pragma once
+// `qcode kwic PATTERN`: keyword in context — every place a pattern of the
+// rule language matches, with the words around it, so that a rule can be
+// tried on the transcripts before anyone codes with it (quanteda's kwic(),
+// MAXQDA's keyword-in-context).
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+#include "table/table.hpp"
+
+namespace qcode::analysis {
+
+struct KwicOptions {
+    std::string pattern;                // as in a codebook: wort, wort*, *wort*, "zwei worte" …
+    std::vector<std::string> speakers;  // labels (any of them); empty: every speaker
+    std::size_t window = 40;            // characters of context on each side, at most
+};
+
+// One row per match, by document name and position. A match is a run of
+// consecutive words (ICU word tokens, case-folded like the pattern) inside
+// one turn; it never spans two turns. The filter admits documents (names,
+// where) and speaker roles (of the turn); coders and origins do not apply.
+// Columns: document, speaker, role, left (up to `window` characters before
+// the match within its turn, cut at a word boundary, "…" where cut; line
+// breaks as spaces), keyword (the matched text), right, start, end (code
+// points of the match). Throws qcode::Error for a pattern that does not
+// parse, saying why.
+Table kwic_table(store::Store& store, const store::CodingFilter& filter, const KwicOptions& options);
+
+}  // namespace qcode::analysis

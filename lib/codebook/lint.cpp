@@ -1,0 +1,590 @@
+// lint_yaml: walks the YAML itself (instead of stopping at the loader's first
+// error), checks each pattern with parse_pattern, then looks at what loaded
+// for mistakes the loader accepts. The loader stays the authority on what
+// is an error: its verdict is merged in at the end (see reconcile).
+#include "codebook/lint.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <span>
+#include <sstream>
+
+#include "codebook/codebook.hpp"
+#include "codebook/suggest.hpp"
+#include "codebook/yaml_syntax.hpp"
+#include "core/error.hpp"
+#include "core/utf8.hpp"
+#include "text/normalize.hpp"
+#include "text/tokenize.hpp"
+
+namespace qcode::codebook {
+
+namespace {
+
+// The keys parse_yaml accepts (yaml.cpp); kept in step with it, and the
+// loader's own verdict is merged in, so a drift cannot hide an error.
+constexpr std::string_view kTopKeys[] = {"codebook", "version", "language", "defaults", "codes"};
+constexpr std::string_view kDefaultKeys[] = {"unit", "speakers"};
+constexpr std::string_view kCodeKeys[] = {"id", "label", "description", "definition", "coding_rules",
+                                          "anchor_examples", "color", "codable", "patterns", "exclude",
+                                          "unit", "speakers", "children"};
+
+int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
+
+std::string join(std::span<const std::string_view> words) {
+    std::string out;
+    for (auto w : words) out += (out.empty() ? "" : ", ") + std::string(w);
+    return out;
+}
+
+bool valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+               ch == '-' || ch == '.';
+    });
+}
+
+bool valid_color(std::string_view s) {
+    if ((s.size() != 4 && s.size() != 7) || s[0] != '#') return false;
+    return std::all_of(s.begin() + 1, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
+std::string single_quote_escape(const std::string& s) {
+    std::string out;
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out;
+}
+
+// A pattern of the current language: one word or one "quoted phrase"
+// (operators such as NEAR/5 or re: would make it more than that).
+bool is_simple(const Pattern& p) {
+    if (p.words.empty()) return false;
+    std::string_view s = p.source;
+    const auto b = s.find_first_not_of(" \t");
+    const auto e = s.find_last_not_of(" \t");
+    if (b == std::string_view::npos) return false;
+    s = s.substr(b, e - b + 1);
+    if (s.starts_with("re:")) return false;
+    if (s.front() == '"') return s.size() >= 2 && s.back() == '"' && std::count(s.begin(), s.end(), '"') == 2;
+    return s.find_first_of(" \t\"") == std::string_view::npos;
+}
+
+std::string pattern_key(const Pattern& p) {
+    if (!is_simple(p)) return "source:" + p.source;
+    std::string key;
+    for (const auto& w : p.words) key += w.text + '\x1f';
+    return key;
+}
+
+bool word_covers(const WordGlob& b, const WordGlob& a) {
+    using K = WordGlob::Kind;
+    if (b.text == a.text) return true;
+    if (b.kind == K::any) return true;
+    if (b.kind == K::exact) return false;
+    if (a.kind == K::exact) return glob_match(b.text, a.literal);
+    const auto contains = [](const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; };
+    switch (a.kind) {
+        case K::prefix:
+            return (b.kind == K::prefix && a.literal.starts_with(b.literal)) || (b.kind == K::infix && contains(a.literal, b.literal));
+        case K::suffix:
+            return (b.kind == K::suffix && a.literal.ends_with(b.literal)) || (b.kind == K::infix && contains(a.literal, b.literal));
+        case K::infix: return b.kind == K::infix && contains(a.literal, b.literal);
+        default: return false;
+    }
+}
+
+// Punctuation parse_pattern drops at word edges (pattern.cpp's list): a
+// phrase word made only of these is silently left out of the phrase.
+bool only_edge_punctuation(std::string_view w) {
+    static constexpr std::string_view marks[] = {",", ".", ";", ":", "!", "(", ")", "\"", "'", "§", "„", "“", "”",
+                                                 "‚", "‘", "’", "«", "»"};
+    while (!w.empty()) {
+        bool hit = false;
+        for (auto m : marks)
+            if (w.starts_with(m)) {
+                w.remove_prefix(m.size());
+                hit = true;
+                break;
+            }
+        if (!hit) return false;
+    }
+    return true;
+}
+
+// Words of a "phrase" source as written, split like parse_pattern splits
+// (spaces, '-', '/').
+std::vector<std::string> phrase_pieces(std::string_view source) {
+    std::vector<std::string> out;
+    const auto b = source.find('"');
+    const auto e = source.rfind('"');
+    if (b == std::string_view::npos || e <= b) return out;
+    std::string cur;
+    for (char c : source.substr(b + 1, e - b - 1)) {
+        if (c == ' ' || c == '\t' || c == '-' || c == '/') {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+// One key of a map with its value and the line of the key.
+struct Entry {
+    std::string key;
+    YAML::Node value;
+    int line = 0;
+};
+
+// What lint keeps of a code for the checks after the walk.
+struct LintCode {
+    std::string path;
+    int line = 0;
+    bool codable = true;
+    bool has_guide_text = false;  // definition, anchor examples or coding rules
+    std::size_t children = 0;
+    std::size_t pattern_items = 0;  // as written, valid or not
+    std::vector<Pattern> patterns, exclude;
+};
+
+class Linter {
+public:
+    explicit Linter(const std::string& path) : path_(path) {}
+
+    std::vector<Finding> findings;
+    std::vector<LintCode> codes;
+
+    void add(int line, Severity severity, const std::string& code, const std::string& check, const std::string& message) {
+        findings.push_back(Finding{path_, line, severity, code, check, message});
+    }
+    void error(int line, const std::string& code, const std::string& check, const std::string& message) {
+        add(line, Severity::error, code, check, message);
+    }
+
+    void top(const YAML::Node& root) {
+        if (!root || root.IsNull()) {
+            error(1, "", "missing", "the codebook is empty; it needs at least codebook: <name> and codes:");
+            return;
+        }
+        if (!root.IsMap()) {
+            error(line_of(root), "", "invalid-value", "a codebook is a YAML map with the keys " + join(kTopKeys));
+            return;
+        }
+        bool has_name = false, has_codes = false;
+        for (const auto& e : entries(root, kTopKeys, "the codebook", "")) {
+            if (e.key == "codebook") {
+                has_name = true;
+                const auto name = text(e, "the codebook", "");
+                if (name && name->find_first_not_of(" \t") == std::string::npos)
+                    error(e.line, "", "missing", "the codebook has an empty name; write codebook: <name>");
+                else if (!name && e.value.IsNull())
+                    error(e.line, "", "missing", "the codebook has an empty name; write codebook: <name>");
+            } else if (e.key == "version") {
+                int v = 0;
+                if (!e.value.IsScalar() || !YAML::convert<int>::decode(e.value, v) || v < 1)
+                    error(e.line, "", "invalid-value", "'version' must be a whole number, 1 or more");
+            } else if (e.key == "language") {
+                const auto l = text(e, "the codebook", "");
+                if (!l || l->empty()) error(e.line, "", "missing", "empty language; write language: de");
+            } else if (e.key == "defaults") {
+                defaults(e);
+            } else if (e.key == "codes") {
+                has_codes = true;
+                if (!e.value.IsSequence())
+                    error(e.line, "", "invalid-value", "'codes' must be a list of codes, each starting with '- id: …'");
+                else
+                    code_list(e.value, "");
+            }
+        }
+        if (!has_name) error(1, "", "missing", "the codebook has no name; add codebook: <name> at the top");
+        if (!has_codes) error(1, "", "missing", "the codebook has no codes; add codes: with a list of codes");
+    }
+
+private:
+    std::vector<Entry> entries(const YAML::Node& map, std::span<const std::string_view> allowed, const std::string& where,
+                               const std::string& code) {
+        std::vector<Entry> out;
+        std::map<std::string, int> seen;
+        for (const auto& kv : map) {
+            const int line = line_of(kv.first);
+            if (!kv.first.IsScalar()) {
+                error(line, code, "invalid-value", "a key in " + where + " is not a plain word");
+                continue;
+            }
+            const auto key = kv.first.Scalar();
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                std::string msg;
+                if (key == "fold") {
+                    msg = "'fold' in " + where + " is not supported yet; remove it";
+                } else {
+                    msg = "unknown key '" + key + "' in " + where;
+                    if (auto guess = closest(key, allowed)) msg += "; did you mean '" + *guess + "'?";
+                    msg += " (allowed: " + join(allowed) + ")";
+                }
+                error(line, code, "unknown-key", msg);
+                continue;
+            }
+            if (auto it = seen.find(key); it != seen.end()) {
+                error(line, code, "duplicate-key",
+                      "'" + key + "' appears twice in " + where + " (first on line " + std::to_string(it->second) +
+                          "); keep one");
+                continue;
+            }
+            seen[key] = line;
+            out.push_back(Entry{key, kv.second, line});
+        }
+        return out;
+    }
+
+    std::optional<std::string> text(const Entry& e, const std::string& where, const std::string& code) {
+        if (e.value.IsNull()) return std::nullopt;
+        if (!e.value.IsScalar()) {
+            error(e.line, code, "invalid-value", "'" + e.key + "' in " + where + " must be a text, not a list or map");
+            return std::nullopt;
+        }
+        return e.value.Scalar();
+    }
+
+    void unit(const Entry& e, const std::string& where, const std::string& code) {
+        const auto s = e.value.IsScalar() ? e.value.Scalar() : std::string();
+        if (!parse_unit_kind(s))
+            error(e.line, code, "invalid-value", "invalid unit '" + s + "' in " + where + ": use sentence, turn or paragraph");
+    }
+
+    void speakers(const Entry& e, const std::string& where, const std::string& code) {
+        const auto s = e.value.IsScalar() ? e.value.Scalar() : std::string();
+        if (!parse_speaker_scope(s))
+            error(e.line, code, "invalid-value",
+                  "invalid speakers '" + s + "' in " + where + ": use respondents, interviewers or all");
+    }
+
+    void defaults(const Entry& e) {
+        if (e.value.IsNull()) return;
+        if (!e.value.IsMap()) {
+            error(e.line, "", "invalid-value",
+                  "'defaults' must be a map, as in defaults: { unit: sentence, speakers: respondents }");
+            return;
+        }
+        for (const auto& d : entries(e.value, kDefaultKeys, "defaults", "")) {
+            if (d.key == "unit") unit(d, "defaults", "");
+            else if (d.key == "speakers") speakers(d, "defaults", "");
+        }
+    }
+
+    void code_list(const YAML::Node& list, const std::string& parent) {
+        std::map<std::string, int> ids;
+        for (const auto& node : list) {
+            const int line = line_of(node);
+            const auto id = code(node, parent);
+            if (id.empty()) continue;
+            if (auto it = ids.find(id); it != ids.end())
+                error(line, parent.empty() ? id : parent + "/" + id, "duplicate-id",
+                      "duplicate id '" + id + "' (also on line " + std::to_string(it->second) +
+                          "); ids of codes with the same parent must differ");
+            else
+                ids[id] = line;
+        }
+    }
+
+    // Checks one code and its subtree; returns its id ("" when it has none).
+    std::string code(const YAML::Node& node, const std::string& parent) {
+        const int line = line_of(node);
+        if (!node.IsMap()) {
+            error(line, parent, "invalid-value", "a code must be a map with at least id and label, as in - id: technik");
+            return {};
+        }
+        std::string id;
+        const YAML::Node id_node = node["id"];
+        if (!id_node || id_node.IsNull()) {
+            error(line, parent, "missing", "a code has no id; add one, as in id: technik");
+        } else if (!id_node.IsScalar() || !valid_id(id_node.Scalar())) {
+            error(line_of(id_node), parent, "invalid-id",
+                  "invalid id '" + (id_node.IsScalar() ? id_node.Scalar() : std::string("…")) +
+                      "': use letters, digits, '_', '-' and '.' only (no spaces, no '/')");
+        } else {
+            id = id_node.Scalar();
+        }
+        LintCode lc;
+        lc.path = parent.empty() ? (id.empty() ? "?" : id) : parent + "/" + (id.empty() ? "?" : id);
+        lc.line = line;
+        const std::string where = "code '" + lc.path + "'";
+        bool has_label = false;
+        std::optional<YAML::Node> children;
+        int children_line = 0;
+        for (const auto& e : entries(node, kCodeKeys, where, lc.path)) {
+            if (e.key == "label") {
+                has_label = true;
+                const auto l = text(e, where, lc.path);
+                if (!l || l->find_first_not_of(" \t") == std::string::npos)
+                    error(e.line, lc.path, "missing", where + " has an empty label; write what the code means");
+            } else if (e.key == "description" || e.key == "definition" || e.key == "coding_rules") {
+                const auto t = text(e, where, lc.path);
+                if (e.key != "description" && t && !t->empty()) lc.has_guide_text = true;
+            } else if (e.key == "anchor_examples") {
+                const auto items = text_list(e, where, lc.path);
+                if (!items.empty()) lc.has_guide_text = true;
+            } else if (e.key == "color") {
+                const auto c = text(e, where, lc.path);
+                if (!c && e.value.IsNull())
+                    error(e.line, lc.path, "invalid-value",
+                          "empty color in " + where + "; YAML starts a comment at #, so quote it: color: \"#d62728\"");
+                else if (c && !valid_color(*c))
+                    error(e.line, lc.path, "invalid-value", "invalid color '" + *c + "' in " + where + ": use \"#rgb\" or \"#rrggbb\"");
+            } else if (e.key == "codable") {
+                bool b = true;
+                if (!e.value.IsScalar() || !YAML::convert<bool>::decode(e.value, b))
+                    error(e.line, lc.path, "invalid-value", "'codable' in " + where + " must be true or false");
+                lc.codable = b;
+            } else if (e.key == "patterns" || e.key == "exclude") {
+                auto& into = e.key == "patterns" ? lc.patterns : lc.exclude;
+                const auto items = text_list(e, where, lc.path);
+                if (e.key == "patterns") lc.pattern_items = items.size();
+                for (const auto& [src, pline] : items) {
+                    try {
+                        Pattern p = parse_pattern(src);
+                        p.line = pline;
+                        into.push_back(std::move(p));
+                    } catch (const Error& err) {
+                        std::string msg = "in " + std::string(e.key == "exclude" ? "exclude " : "") + "pattern '" + src +
+                                          "' of " + where + ": " + err.message();
+                        if (needs_phrase_quotes(src)) msg += " (in YAML: - '\"" + single_quote_escape(src) + "\"')";
+                        error(pline, lc.path, "invalid-pattern", msg);
+                    }
+                }
+            } else if (e.key == "unit") {
+                unit(e, where, lc.path);
+            } else if (e.key == "speakers") {
+                speakers(e, where, lc.path);
+            } else if (e.key == "children") {
+                children = e.value;
+                children_line = e.line;
+            }
+        }
+        if (!has_label) error(line, lc.path, "missing", where + " has no label; add one, as in label: Technische Hürden");
+        const auto index = codes.size();
+        codes.push_back(std::move(lc));
+        if (children && !children->IsNull()) {
+            if (!children->IsSequence()) {
+                error(children_line, codes[index].path, "invalid-value",
+                      "'children' in " + where + " must be a list of codes, each starting with '- id: …'");
+            } else {
+                codes[index].children = children->size();
+                const std::string path = codes[index].path;  // code_list grows `codes`
+                code_list(*children, path);
+            }
+        }
+        return id;
+    }
+
+    std::vector<std::pair<std::string, int>> text_list(const Entry& e, const std::string& where, const std::string& code) {
+        std::vector<std::pair<std::string, int>> out;
+        if (e.value.IsNull()) return out;
+        if (!e.value.IsSequence()) {
+            error(e.line, code, "invalid-value",
+                  "'" + e.key + "' in " + where + " must be a list: put each item on its own line, starting with '- '");
+            return out;
+        }
+        for (const auto& item : e.value) {
+            if (!item.IsScalar()) {
+                error(line_of(item), code, "invalid-value", "each item of '" + e.key + "' in " + where + " must be a text");
+                continue;
+            }
+            out.emplace_back(item.Scalar(), line_of(item));
+        }
+        return out;
+    }
+
+    const std::string& path_;
+};
+
+// --- checks on what loaded ------------------------------------------------------
+
+void check_code(const LintCode& c, Linter& l) {
+    if (c.children == 0 && c.pattern_items == 0) {
+        if (!c.codable)
+            l.add(c.line, Severity::warning, c.path, "empty-code",
+                  "code '" + c.path + "' is not codable and has no children: nothing can ever be coded with it");
+        else if (c.has_guide_text)
+            l.add(c.line, Severity::info, c.path, "empty-code",
+                  "code '" + c.path + "' has no patterns: only hand coding will use it");
+        else
+            l.add(c.line, Severity::warning, c.path, "empty-code",
+                  "code '" + c.path + "' is empty: no patterns, no children; autocoding never codes it "
+                  "(add patterns, or a definition if it is meant for hand coding)");
+    }
+
+    auto lists = {std::make_pair(&c.patterns, "pattern"), std::make_pair(&c.exclude, "exclude pattern")};
+    for (const auto& [list, what] : lists) {
+        std::map<std::string, int> first;
+        for (const auto& p : *list) {
+            const auto key = pattern_key(p);
+            if (auto it = first.find(key); it != first.end())
+                l.add(p.line, Severity::warning, c.path, "duplicate-pattern",
+                      std::string(what) + " '" + p.source + "' is listed twice in code '" + c.path + "' (first on line " +
+                          std::to_string(it->second) + "); remove one");
+            else
+                first[key] = p.line;
+        }
+    }
+
+    // Shadowed: a narrower pattern next to a broader one adds nothing.
+    for (std::size_t i = 0; i < c.patterns.size(); ++i) {
+        const auto& a = c.patterns[i];
+        for (std::size_t j = 0; j < c.patterns.size(); ++j) {
+            const auto& b = c.patterns[j];
+            if (i == j || pattern_key(a) == pattern_key(b) || !pattern_covers(b, a)) continue;
+            l.add(a.line, Severity::warning, c.path, "shadowed-pattern",
+                  "pattern '" + a.source + "' in code '" + c.path + "' is shadowed by the broader '" + b.source +
+                      "' (line " + std::to_string(b.line) + "): every unit it matches, that one matches too; remove it");
+            break;
+        }
+    }
+
+    // Never matches: an exclude of the same code covers it, or the tokenizer
+    // never produces a word it could match.
+    for (const auto& p : c.patterns) {
+        const auto veto = std::find_if(c.exclude.begin(), c.exclude.end(), [&](const Pattern& e) { return pattern_covers(e, p); });
+        if (veto != c.exclude.end()) {
+            l.add(p.line, Severity::warning, c.path, "never-matches",
+                  "pattern '" + p.source + "' in code '" + c.path + "' can never code a unit: the exclude '" +
+                      veto->source + "' (line " + std::to_string(veto->line) + ") matches wherever it does");
+        }
+    }
+    for (const auto* list : {&c.patterns, &c.exclude}) {
+        for (const auto& p : *list) {
+            if (!is_simple(p)) continue;
+            bool reported = false;
+            for (const auto& w : p.words) {
+                if (glob_can_match_a_token(w)) continue;
+                l.add(p.line, Severity::warning, c.path, "never-matches",
+                      "pattern '" + p.source + "' in code '" + c.path + "' can never match: the tokenizer never makes '" +
+                          w.text + "' one word (it splits or drops characters such as % & + § there)");
+                reported = true;
+                break;
+            }
+            if (reported) continue;
+            for (const auto& piece : phrase_pieces(p.source)) {
+                if (!only_edge_punctuation(piece)) continue;
+                l.add(p.line, Severity::warning, c.path, "never-matches",
+                      "pattern '" + p.source + "' in code '" + c.path + "': '" + piece +
+                          "' is not a word (the tokenizer drops punctuation), so it is left out of the phrase; remove it");
+                break;
+            }
+        }
+    }
+}
+
+// The loader decides what is an error. If it fails where lint saw no error,
+// its error is added; if it loads, lint's errors were drift (a key or
+// pattern form the loader learnt) and are dropped.
+void reconcile(std::string_view text, const std::string& path, std::vector<Finding>& findings) {
+    try {
+        (void)parse_yaml(text, path);
+        std::erase_if(findings, [](const Finding& f) { return f.severity == Severity::error; });
+    } catch (const Error& e) {
+        const bool known = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+            return f.severity == Severity::error && f.line == e.line();
+        });
+        if (!known) findings.push_back(Finding{e.file().empty() ? path : e.file(), e.line(), Severity::error, "", "load", e.message()});
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(Severity severity) {
+    switch (severity) {
+        case Severity::error: return "error";
+        case Severity::warning: return "warning";
+        case Severity::info: return "info";
+    }
+    return "?";
+}
+
+std::string format_finding(const Finding& f) {
+    std::string out = f.file;
+    if (f.line > 0) out += ":" + std::to_string(f.line);
+    return out + ": " + std::string(to_string(f.severity)) + ": " + f.message;
+}
+
+bool has_errors(const std::vector<Finding>& findings) {
+    return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::error; });
+}
+
+void sort_findings(std::vector<Finding>& findings) {
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        if (a.file != b.file) return a.file < b.file;
+        if (a.line != b.line) return a.line < b.line;
+        return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+    });
+}
+
+bool pattern_covers(const Pattern& broad, const Pattern& narrow) {
+    if (!is_simple(broad) || !is_simple(narrow)) return false;
+    const auto k = broad.words.size(), n = narrow.words.size();
+    if (k > n) return false;
+    for (std::size_t o = 0; o + k <= n; ++o) {
+        bool all = true;
+        for (std::size_t i = 0; i < k && all; ++i) all = word_covers(broad.words[i], narrow.words[o + i]);
+        if (all) return true;
+    }
+    return false;
+}
+
+bool glob_can_match_a_token(const WordGlob& glob) {
+    if (glob.kind == WordGlob::Kind::any) return true;
+    // Try the wildcards as letters, as digits, and '*' as nothing: if one of
+    // these words is a single whole token, some word in a text can match.
+    const std::pair<std::string_view, std::string_view> fills[] = {{"x", "x"}, {"1", "1"}, {"", "x"}};
+    for (const auto& [star, one] : fills) {
+        std::string word;
+        for (char c : glob.text) {
+            if (c == '*') word += star;
+            else if (c == '?') word += one;
+            else word += c;
+        }
+        if (word.empty()) continue;
+        const auto tokens = text::tokenize(word);
+        if (tokens.size() == 1 && tokens[0].span.start == 0 && tokens[0].span.end == utf8::length(word)) return true;
+    }
+    return false;
+}
+
+std::vector<Finding> lint_yaml(std::string_view raw, const std::string& path) {
+    std::vector<Finding> findings;
+    const auto text = strip_bom(raw);
+    YAML::Node root;
+    try {
+        check_utf8(text, path);
+        root = load_yaml_document(text, path);
+    } catch (const Error& e) {
+        findings.push_back(Finding{path, e.line(), Severity::error, "", "yaml", e.message()});
+        return findings;
+    }
+    Linter l(path);
+    l.top(root);
+    for (const auto& c : l.codes) check_code(c, l);
+    findings = std::move(l.findings);
+    reconcile(text, path, findings);
+    sort_findings(findings);
+    return findings;
+}
+
+std::vector<Finding> lint_yaml_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::error_code ec;
+    if (!in || std::filesystem::is_directory(path, ec)) {
+        const bool exists = std::filesystem::exists(path, ec);
+        return {Finding{path, 0, Severity::error, "", "yaml",
+                        std::string("cannot read the codebook: ") + (exists ? "not a readable file" : "no such file")}};
+    }
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return lint_yaml(bytes.str(), path);
+}
+
+}  // namespace qcode::codebook
