@@ -238,15 +238,26 @@ std::vector<Code> assign_ids(std::vector<RawCode>& raws) {
 
 // --- writing XML ----------------------------------------------------------------
 
+// XML 1.0 cannot hold control characters other than tab, LF and CR, not
+// even as character references; they are dropped.
+std::string xml_text(const std::string& s) {
+    std::string out;
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += ch;
+    }
+    return out;
+}
+
 void write_codes(pugi::xml_node parent, const std::vector<Code>& codes, const QdcWriteOptions& options) {
     for (const auto& c : codes) {
         auto node = parent.append_child("Code");
         node.append_attribute("guid") = code_guid(c.path).c_str();
-        node.append_attribute("name") = c.label.c_str();
+        node.append_attribute("name") = xml_text(c.label).c_str();
         node.append_attribute("isCodable") = c.codable ? "true" : "false";
         if (!c.color.empty()) node.append_attribute("color") = c.color.c_str();
         const auto description = qdc_description(c, options.plain_descriptions);
-        if (!description.empty()) node.append_child("Description").text() = description.c_str();
+        if (!description.empty()) node.append_child("Description").text() = xml_text(description).c_str();
         write_codes(node, c.children, options);
     }
 }
@@ -377,7 +388,7 @@ std::string write_qdc(const Codebook& cb, const QdcWriteOptions& options) {
     decl.append_attribute("encoding") = "utf-8";
     auto root = doc.append_child("CodeBook");
     root.append_attribute("xmlns") = kNamespace;
-    root.append_attribute("origin") = options.origin.c_str();
+    root.append_attribute("origin") = xml_text(options.origin).c_str();
     auto codes = root.append_child("Codes");
     write_codes(codes, cb.codes, options);
     // No <Sets>: qcode has none, and an empty <Sets/> is invalid.

@@ -259,6 +259,15 @@ run "$qcode" codebook import "$work/mini.dic"
 printf 'Stimmung:\n  gut: [toll*, "sehr gut"]\n  schlecht: [mies]\n' >"$work/dict.yml"
 run "$qcode" codebook import "$work/dict.yml"
 "$qcode" codebook show --format csv | tr -d '\r' | grep -q '^stimmung/gut,"  gut",2,2,0,' && pass || fail "dictionary import: $("$qcode" codebook show --format csv)"
+# The codebook of a REFI-QDA project archive (ATLAS.ti's "Coke::diet Coke" nests under "Coke").
+/usr/bin/python3 - "$codebooks/atlasti-8.4-spec-example.qde" "$work/atlas.qdpx" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[2], "w") as z:
+    z.write(sys.argv[1], "Project.qde")
+    z.writestr("Sources/", "")
+PY
+run "$qcode" codebook import "$work/atlas.qdpx"
+"$qcode" codebook show --format tsv | grep -q "^coke/diet_coke	  diet Coke	2" && pass || fail "qdpx import: $("$qcode" codebook show --format tsv)"
 # A broken .qdc: one error line with file and line, project unchanged.
 printf '<CodeBook>\n<Codes>\n<Code name="a">\n</Codes>\n</CodeBook>\n' >"$work/bad.qdc"
 expect_error "broken qdc" 1 "bad\.qdc:4: not a REFI-QDA codebook: invalid XML" -- "$qcode" codebook import "$work/bad.qdc"

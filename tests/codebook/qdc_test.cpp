@@ -133,6 +133,20 @@ BOOST_AUTO_TEST_CASE(validates_against_the_schema) {
     BOOST_TEST(validate(broken) != "");
 }
 
+BOOST_AUTO_TEST_CASE(control_characters_are_dropped) {
+    Codebook cb;
+    cb.name = "c";
+    Code c;
+    c.id = c.path = "a";
+    c.label = "Be\x07ll";
+    c.description = "x\x01y\tz";
+    cb.codes.push_back(c);
+    const auto xml = write_qdc(cb);
+    BOOST_TEST(xml.find("name=\"Bell\"") != std::string::npos);
+    BOOST_TEST(xml.find("<Description>xy\tz\n") != std::string::npos);  // then the ID paragraph
+    if (xmllint_available()) BOOST_TEST(validate(xml) == "");
+}
+
 BOOST_AUTO_TEST_CASE(guids_are_stable_and_well_formed) {
     const std::regex form("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     BOOST_TEST(std::regex_match(code_guid("huerden/technik"), form));
