@@ -80,9 +80,11 @@ void Matcher::match(const std::vector<text::Token>& tokens, std::size_t first, s
     // Per code: the best (lowest-order) including pattern that fired, and whether an exclude fired.
     thread_local std::vector<std::uint32_t> best;
     thread_local std::vector<const Pattern*> best_rule;
+    thread_local std::vector<std::size_t> best_at;
     thread_local std::vector<char> vetoed, wanted;
     best.assign(codes_.size(), UINT32_MAX);
     best_rule.assign(codes_.size(), nullptr);
+    best_at.assign(codes_.size(), 0);
     vetoed.assign(codes_.size(), 0);
     wanted.assign(codes_.size(), 0);
     for (auto c : candidates) wanted[c] = 1;
@@ -96,6 +98,7 @@ void Matcher::match(const std::vector<text::Token>& tokens, std::size_t first, s
         } else {
             best[e.code] = e.order;
             best_rule[e.code] = e.pattern;
+            best_at[e.code] = at;
         }
     };
     auto consider_all = [&](const std::vector<Entry>& entries, std::size_t at) {
@@ -120,7 +123,8 @@ void Matcher::match(const std::vector<text::Token>& tokens, std::size_t first, s
             if (word_matches(e.pattern->words.front(), word)) consider(e, i);
     }
     for (auto c : candidates)
-        if (best_rule[c] && !vetoed[c]) out.push_back(Hit{c, best_rule[c]});
+        if (best_rule[c] && !vetoed[c])
+            out.push_back(Hit{c, best_rule[c], best_at[c], best_at[c] + best_rule[c]->words.size()});
 }
 
 }  // namespace qcode::autocode

@@ -27,6 +27,7 @@ struct CompiledCode {
 struct Hit {
     std::size_t code;         // index into Matcher::codes()
     const codebook::Pattern* rule;  // the first pattern (codebook order) that matched
+    std::size_t first_token = 0, last_token = 0;  // [first, last) tokens of that match
 };
 
 class Matcher {

@@ -62,8 +62,9 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
                 hits.clear();
                 matcher.match(tokens, t, end, candidates, hits);
                 for (const auto& h : hits)
-                    report.found.push_back(Found{doc.id, doc.name, unit.span, matcher.codes()[h.code].path,
-                                                h.rule->source, kind, unit.ordinal});
+                    report.found.push_back(Found{doc.id, doc.name, unit.span,
+                                                Span{tokens[h.first_token].span.start, tokens[h.last_token - 1].span.end},
+                                                matcher.codes()[h.code].path, h.rule->source, kind, unit.ordinal});
                 t = end;
             }
         }

@@ -22,7 +22,8 @@ struct Options {
 struct Found {
     Id document = 0;
     std::string document_name;
-    Span span;
+    Span span;                // the coded segment (the unit, or more with context: N)
+    Span match;               // the words that fired the rule (for keyword-in-context lines)
     std::string code_path;
     std::string rule;
     UnitKind kind = UnitKind::sentence;
