@@ -8,6 +8,7 @@
 #include "analysis/matrix.hpp"
 #include "codebook/codebook_table.hpp"
 #include "codebook/project.hpp"
+#include "coding/memos.hpp"
 
 namespace qcode::exports {
 
@@ -44,6 +45,10 @@ WorkbookSheets workbook_sheets(store::Store& store, const WorkbookOptions& optio
 
     add(analysis::codings_table(store, options.filter, options.selection), "Segments");
     add(analysis::documents_table(store, options.filter), "Documents");
+    // Memos are part of the analysis a team hands on (MAXQDA and NVivo export
+    // them with the codings); the sheet is there, with its header, even when
+    // nobody wrote one yet, so a template built on the workbook keeps working.
+    add(coding::memo_table(coding::list_memos(store)), "Memos");
     return out;
 }
 

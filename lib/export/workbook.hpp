@@ -23,7 +23,8 @@ struct WorkbookSheets {
 
 // The sheets, in order: Codebook (= codebook show), Frequencies (= freq),
 // "Frequencies by NAME" for each attribute (= freq --by attr:NAME),
-// Co-occurrence (= cooc), Code×Document (= matrix), Segments, Documents.
+// Co-occurrence (= cooc), Code×Document (= matrix), Segments, Documents,
+// Memos (= memo list; every memo, whatever the filter).
 WorkbookSheets workbook_sheets(store::Store& store, const WorkbookOptions& options);
 
 // Writes workbook_sheets to `path`. Throws qcode::Error naming the path

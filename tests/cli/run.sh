@@ -188,7 +188,7 @@ if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
 import csv, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 assert wb.sheetnames == ["Codebook", "Frequencies", "Frequencies by format", "Frequencies by kommune",
-                         "Co-occurrence", "Code×Document", "Segments", "Documents"], wb.sheetnames
+                         "Co-occurrence", "Code×Document", "Segments", "Documents", "Memos"], wb.sheetnames
 rows = list(csv.reader(open(sys.argv[2], encoding="utf-8")))
 ws = wb["Frequencies"]
 got = [[c.value for c in r] for r in ws.iter_rows()]

@@ -20,6 +20,7 @@
 #include "analysis/tables_fixture.hpp"
 #include "codebook/codebook_table.hpp"
 #include "codebook/project.hpp"
+#include "coding/memos.hpp"
 #include "export/workbook.hpp"
 #include "export/writer.hpp"
 
@@ -47,7 +48,7 @@ constexpr const char* kCheckScript = R"PY(
 import csv, os, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 expected_names = ["Codebook", "Frequencies", "Frequencies by format", "Frequencies by kommune",
-                  "Frequencies by typ", "Co-occurrence", "Code×Document", "Segments", "Documents"]
+                  "Frequencies by typ", "Co-occurrence", "Code×Document", "Segments", "Documents", "Memos"]
 assert wb.sheetnames == expected_names, wb.sheetnames
 
 for index, ws in enumerate(wb.worksheets):
@@ -102,7 +103,7 @@ assert matrix["A9"].value == "total" and matrix["F9"].value == 9, (matrix["A9"].
 rules = [(str(cf.sqref), r.type) for cf in matrix.conditional_formatting for r in cf.rules]
 assert rules == [("C2:E8", "colorScale")], rules  # the totals row and column are left out
 
-for name in ["Codebook", "Frequencies", "Segments", "Documents"]:
+for name in ["Codebook", "Frequencies", "Segments", "Documents", "Memos"]:
     assert not wb[name].conditional_formatting, name
 
 seg = wb["Segments"]
@@ -113,6 +114,10 @@ docs = wb["Documents"]
 assert [c.value for c in docs[1]] == ["document", "format", "imported_at", "length", "speakers", "turns",
                                       "sentences", "attr:format", "kommune", "typ"], [c.value for c in docs[1]]
 assert docs["I3"].value == "Süd" and docs["J3"].value is None and docs["H2"].value == "Interview"
+memos = wb["Memos"]
+assert [c.value for c in memos[1]][:2] == ["id", "on"], [c.value for c in memos[1]]
+texts = [r[-1].value for r in memos.iter_rows(min_row=2)]
+assert texts == ["Nord und Süd anders kodiert?", "Grenzfall: Frist oder Technik"], texts
 print("ok")
 )PY";
 
@@ -127,7 +132,8 @@ BOOST_AUTO_TEST_CASE(sheets_in_order_with_their_tables) {
     std::vector<std::string> titles;
     for (const auto& t : wb.sheets) titles.push_back(t.title);
     BOOST_TEST(titles == (Strings{"Codebook", "Frequencies", "Frequencies by format", "Frequencies by kommune",
-                                  "Frequencies by typ", "Co-occurrence", "Code×Document", "Segments", "Documents"}),
+                                  "Frequencies by typ", "Co-occurrence", "Code×Document", "Segments", "Documents",
+                                  "Memos"}),
                boost::test_tools::per_element());
     BOOST_TEST(wb.styles.size() == wb.sheets.size());
     BOOST_TEST(wb.styles[5].color_scale);
@@ -138,6 +144,8 @@ BOOST_AUTO_TEST_CASE(sheets_in_order_with_their_tables) {
 BOOST_AUTO_TEST_CASE(workbook_reads_back_equal_to_the_csv_tables) {
     TablesProject p;
     p.store.set_attribute(p.d1, "format", "Interview");
+    coding::add_document_memo(p.store, "d2", "anna", "Nord und Süd anders kodiert?");
+    coding::add_code_memo(p.store, "c", "ben", "Grenzfall: Frist oder Technik");
     testing::TempDir dir;
     const std::string path = (dir.path() / "qcode.xlsx").string();
     exports::write_workbook(p.store, path, {});
@@ -156,6 +164,7 @@ BOOST_AUTO_TEST_CASE(workbook_reads_back_equal_to_the_csv_tables) {
     tables.push_back(analysis::matrix_table(p.store, {}, analysis::MatrixOptions{}));
     tables.push_back(analysis::codings_table(p.store, {}, {}));
     tables.push_back(analysis::documents_table(p.store, {}));
+    tables.push_back(coding::memo_table(coding::list_memos(p.store)));
     for (std::size_t i = 0; i < tables.size(); ++i) write_csv(tables[i], dir.path() / (std::to_string(i) + ".csv"));
 
     if (!have_openpyxl()) {
@@ -171,12 +180,27 @@ BOOST_AUTO_TEST_CASE(filters_apply_to_every_sheet) {
     exports::WorkbookOptions o;
     o.filter.documents = {"d2"};
     const auto wb = exports::workbook_sheets(p.store, o);
-    const auto& docs = wb.sheets.back();
+    const auto& docs = wb.sheets[wb.sheets.size() - 2];
     BOOST_TEST(docs.rows.size() == 1u);
-    const auto& segments = wb.sheets[wb.sheets.size() - 2];
+    const auto& segments = wb.sheets[wb.sheets.size() - 3];
     BOOST_TEST(segments.rows.size() == 1u);  // c in d2
     const auto& freq = wb.sheets[1];
     BOOST_TEST(int_at(freq, row_of(freq, "c"), "segments") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(memos_travel_with_the_workbook) {
+    TablesProject p;
+    BOOST_TEST(exports::workbook_sheets(p.store, {}).sheets.back().rows.empty());  // header only, no memo yet
+    coding::add_document_memo(p.store, "d1", "anna", "Interview abgebrochen");
+    coding::add_code_memo(p.store, "a/a1", "ben", "Abgrenzung zu a2 klären");
+    const auto wb = exports::workbook_sheets(p.store, {});
+    const auto& memos = wb.sheets.back();
+    BOOST_TEST(memos.title == "Memos");
+    BOOST_REQUIRE(memos.rows.size() == 2u);
+    const int text = memos.find_column("text");
+    BOOST_REQUIRE(text >= 0);
+    BOOST_TEST(std::get<std::string>(memos.rows[0][text]) == "Interview abgebrochen");
+    BOOST_TEST(std::get<std::string>(memos.rows[1][text]) == "Abgrenzung zu a2 klären");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
