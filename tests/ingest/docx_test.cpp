@@ -18,6 +18,7 @@
 #include "ingest/docx.hpp"
 #include "ingest/ingest_fixture.hpp"
 #include "ingest/roles.hpp"
+#include "ingest/zip_fixture.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace qcode;
@@ -28,23 +29,6 @@ using qcode::ingest::parse_docx;
 using qcode::ingest::RoleRules;
 
 namespace {
-
-using Entries = std::vector<std::pair<std::string, std::string>>;
-
-std::string make_zip(const Entries& entries) {
-    const qcode::testing::TempDir dir;
-    const auto path = (dir.path() / "t.docx").string();
-    int error = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    if (!z) throw std::runtime_error("zip_open failed");
-    for (const auto& [name, content] : entries) {
-        zip_source_t* source = zip_source_buffer(z, content.data(), content.size(), 0);
-        if (!source || zip_file_add(z, name.c_str(), source, ZIP_FL_ENC_UTF_8) < 0)
-            throw std::runtime_error("zip_file_add failed");
-    }
-    if (zip_close(z) != 0) throw std::runtime_error("zip_close failed");
-    return qcode::testing::read_file(path);
-}
 
 const std::string kContentTypes =
     R"(<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
@@ -107,23 +91,6 @@ std::string tbl(const std::string& rows) {
 }
 
 Document parse(const std::string& bytes) { return parse_docx(bytes, RoleRules(), "t.docx"); }
-
-// Expects `f` to throw qcode::Error naming `file`; returns the message.
-template <typename F>
-std::string error_of(const std::string& file, F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        BOOST_TEST(e.file() == file);
-        return e.message();
-    }
-    BOOST_FAIL("no qcode::Error thrown");
-    return {};
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 std::vector<std::optional<std::int64_t>> starts_of(const std::vector<Unit>& units) {
     std::vector<std::optional<std::int64_t>> out;
@@ -438,7 +405,7 @@ BOOST_AUTO_TEST_CASE(sample_file) {
 }
 
 BOOST_AUTO_TEST_CASE(error_not_a_zip) {
-    const auto message = error_of("a.docx", [] {
+    const auto message = error_naming("a.docx", [] {
         parse_docx("I: Das ist eine Textdatei mit der Endung .docx.\n", RoleRules(), "a.docx");
     });
     BOOST_TEST(message == "not a zip archive (is it really a .docx?)");
@@ -446,23 +413,23 @@ BOOST_AUTO_TEST_CASE(error_not_a_zip) {
 
 BOOST_AUTO_TEST_CASE(error_old_doc_or_password_protected) {
     const std::string cfb = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0');
-    const auto message = error_of("a.docx", [&] { parse_docx(cfb, RoleRules(), "a.docx"); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(cfb, RoleRules(), "a.docx"); });
     BOOST_TEST(contains(message, "old Word .doc file or a password-protected document"), message);
 }
 
 BOOST_AUTO_TEST_CASE(error_truncated_zip) {
     const auto bytes = make_docx(said("B", "Ein Satz, der lang genug ist, um die Datei etwas größer zu machen."));
-    const auto message = error_of("a.docx", [&] { parse_docx(bytes.substr(0, bytes.size() / 2), RoleRules(), "a.docx"); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(bytes.substr(0, bytes.size() / 2), RoleRules(), "a.docx"); });
     BOOST_TEST(contains(message, "truncated"), message);
 }
 
 BOOST_AUTO_TEST_CASE(error_zip_without_document) {
     const auto bytes = make_zip({{"[Content_Types].xml", kContentTypes}, {"readme.txt", "Hallo"}});
-    const auto message = error_of("a.docx", [&] { parse_docx(bytes, RoleRules(), "a.docx"); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(bytes, RoleRules(), "a.docx"); });
     BOOST_TEST(message == "a zip archive but not a Word document (no word/document.xml)");
 
     const auto odt = make_zip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", "<x/>"}});
-    const auto odt_message = error_of("b.docx", [&] { parse_docx(odt, RoleRules(), "b.docx"); });
+    const auto odt_message = error_naming("b.docx", [&] { parse_docx(odt, RoleRules(), "b.docx"); });
     BOOST_TEST(contains(odt_message, "a zip archive but not a Word document (no word/document.xml)"));
     BOOST_TEST(contains(odt_message, "OpenDocument"));
 }
@@ -473,7 +440,7 @@ BOOST_AUTO_TEST_CASE(error_document_over_the_size_cap) {
     BOOST_TEST(bytes.size() < 10'000u);
     DocxLimits limits;
     limits.max_document_xml = 1000;
-    const auto message = error_of("a.docx", [&] { parse_docx(bytes, RoleRules(), "a.docx", limits); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(bytes, RoleRules(), "a.docx", limits); });
     BOOST_TEST(message == "word/document.xml unpacks to more than 1000 bytes; refusing (zip bomb?)");
     BOOST_TEST(DocxLimits{}.max_document_xml == std::size_t{64} << 20);
     BOOST_TEST(DocxLimits{}.max_entries == 10'000u);
@@ -484,19 +451,19 @@ BOOST_AUTO_TEST_CASE(error_too_many_entries) {
     for (int i = 0; i < 5; ++i) entries.emplace_back("word/media/" + std::to_string(i) + ".png", "x");
     DocxLimits limits;
     limits.max_entries = 5;
-    const auto message = error_of("a.docx", [&] { parse_docx(make_zip(entries), RoleRules(), "a.docx", limits); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(make_zip(entries), RoleRules(), "a.docx", limits); });
     BOOST_TEST(contains(message, "6 entries"), message);
 }
 
 BOOST_AUTO_TEST_CASE(error_malformed_xml) {
     const auto bytes = docx_with_xml(document_xml("<w:p><w:r><w:t>offen</w:r></w:p>"));
-    const auto message = error_of("a.docx", [&] { parse_docx(bytes, RoleRules(), "a.docx"); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(bytes, RoleRules(), "a.docx"); });
     BOOST_TEST(contains(message, "word/document.xml is not well-formed XML: "), message);
     BOOST_TEST(contains(message, " at byte "), message);
 }
 
 BOOST_AUTO_TEST_CASE(error_not_wordprocessingml) {
-    const auto message = error_of("a.docx", [&] { parse_docx(docx_with_xml("<html><body/></html>"), RoleRules(), "a.docx"); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(docx_with_xml("<html><body/></html>"), RoleRules(), "a.docx"); });
     BOOST_TEST(contains(message, "not WordprocessingML"), message);
 }
 
@@ -505,7 +472,7 @@ BOOST_AUTO_TEST_CASE(error_doctype_with_entities_is_refused) {
     const std::string xxe = R"(<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">)"
                             R"(<!ENTITY name "EXPANDIERT">]>)" +
                             root_xml("<w:p><w:r><w:t>B: &xxe; &name;</w:t></w:r></w:p>");
-    const auto message = error_of("a.docx", [&] { parse_docx(docx_with_xml(xxe), RoleRules(), "a.docx"); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(docx_with_xml(xxe), RoleRules(), "a.docx"); });
     BOOST_TEST(contains(message, "DOCTYPE"), message);
 
     // Billion laughs: refused at once, nothing expanded.
@@ -516,20 +483,20 @@ BOOST_AUTO_TEST_CASE(error_doctype_with_entities_is_refused) {
         laughs += "\">";
     }
     laughs += "]>" + root_xml("<w:p><w:r><w:t>&lol9;</w:t></w:r></w:p>");
-    const auto laughs_message = error_of("a.docx", [&] { parse_docx(docx_with_xml(laughs), RoleRules(), "a.docx"); });
+    const auto laughs_message = error_naming("a.docx", [&] { parse_docx(docx_with_xml(laughs), RoleRules(), "a.docx"); });
     BOOST_TEST(contains(laughs_message, "DOCTYPE"), laughs_message);
 }
 
 BOOST_AUTO_TEST_CASE(error_invalid_utf8) {
     const auto bytes = make_docx(p(r("B: Beh\xF6rde")));  // Latin-1 ö in a UTF-8 document
-    const auto message = error_of("a.docx", [&] { parse_docx(bytes, RoleRules(), "a.docx"); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(bytes, RoleRules(), "a.docx"); });
     BOOST_TEST(contains(message, "UTF-8"), message);
 }
 
 BOOST_AUTO_TEST_CASE(error_nesting_too_deep) {
     std::string inner = r("tief");
     for (int i = 0; i < 5000; ++i) inner = "<w:hyperlink>" + inner + "</w:hyperlink>";
-    const auto message = error_of("a.docx", [&] { parse_docx(make_docx(p(inner)), RoleRules(), "a.docx"); });
+    const auto message = error_naming("a.docx", [&] { parse_docx(make_docx(p(inner)), RoleRules(), "a.docx"); });
     BOOST_TEST(contains(message, "levels deep"), message);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "ingest/caption_fixture.hpp"
 #include "ingest/ingest_fixture.hpp"
 #include "ingest/roles.hpp"
 #include "ingest/srt.hpp"
@@ -20,29 +21,6 @@ using qcode::ingest::parse_srt;
 using qcode::ingest::TranscriptOptions;
 
 namespace {
-
-// Turn times in ms, -1 where a unit has none.
-using Times = std::vector<std::int64_t>;
-
-Times starts_of(const std::vector<Unit>& units) {
-    Times out;
-    for (const auto& u : units) out.push_back(u.t_start_ms.value_or(-1));
-    return out;
-}
-Times ends_of(const std::vector<Unit>& units) {
-    Times out;
-    for (const auto& u : units) out.push_back(u.t_end_ms.value_or(-1));
-    return out;
-}
-
-std::optional<Error> error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e;
-    }
-    return std::nullopt;
-}
 
 Document read_srt(const std::string& text, const TranscriptOptions& options = {}) {
     return parse_srt(text, options, "test.srt");

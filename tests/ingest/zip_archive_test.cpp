@@ -13,49 +13,15 @@
 
 #include "core/error.hpp"
 #include "ingest/zip_archive.hpp"
+#include "ingest/zip_fixture.hpp"
 #include "support/temp_dir.hpp"
 
 using qcode::Error;
+using namespace qcode::ingest_test;
 using qcode::ingest::describe_size;
 using qcode::ingest::ZipArchive;
 
 namespace {
-
-using Entries = std::vector<std::pair<std::string, std::string>>;
-
-// Writes a zip with libzip (deflated entries) and returns its bytes.
-std::string make_zip(const Entries& entries) {
-    const qcode::testing::TempDir dir;
-    const auto path = (dir.path() / "t.zip").string();
-    int error = 0;
-    zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-    if (!z) throw std::runtime_error("zip_open failed");
-    for (const auto& [name, content] : entries) {
-        zip_source_t* source = zip_source_buffer(z, content.data(), content.size(), 0);
-        if (!source || zip_file_add(z, name.c_str(), source, ZIP_FL_ENC_UTF_8) < 0)
-            throw std::runtime_error("zip_file_add failed");
-        zip_set_file_compression(z, static_cast<zip_uint64_t>(zip_name_locate(z, name.c_str(), 0)), ZIP_CM_DEFLATE, 9);
-    }
-    if (zip_close(z) != 0) throw std::runtime_error("zip_close failed");
-    return qcode::testing::read_file(path);
-}
-
-// Expects `f` to throw qcode::Error naming `file`; returns the message.
-template <typename F>
-std::string error_of(const std::string& file, F&& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        BOOST_TEST(e.file() == file);
-        return e.message();
-    }
-    BOOST_FAIL("no qcode::Error thrown");
-    return {};
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 void put_u32(std::string& bytes, std::size_t at, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) bytes[at + static_cast<std::size_t>(i)] = static_cast<char>((v >> (8 * i)) & 0xFF);
@@ -83,7 +49,7 @@ BOOST_AUTO_TEST_CASE(limit_is_inclusive) {
     const auto bytes = make_zip({{"a.txt", "12345"}});
     const ZipArchive zip(bytes, "t.zip");
     BOOST_TEST(zip.read("a.txt", 5) == "12345");
-    const auto message = error_of("t.zip", [&] { zip.read("a.txt", 4); });
+    const auto message = error_naming("t.zip", [&] { zip.read("a.txt", 4); });
     BOOST_TEST(message == "a.txt unpacks to more than 4 bytes; refusing (zip bomb?)");
 }
 
@@ -97,7 +63,7 @@ BOOST_AUTO_TEST_CASE(survives_a_move_and_the_source_going_away) {
 
 BOOST_AUTO_TEST_CASE(missing_entry_is_named) {
     const ZipArchive zip(make_zip({{"a.txt", "x"}}), "t.zip");
-    const auto message = error_of("t.zip", [&] { zip.read("word/document.xml", 100); });
+    const auto message = error_naming("t.zip", [&] { zip.read("word/document.xml", 100); });
     BOOST_TEST(message == "word/document.xml is missing from the zip archive");
 }
 
@@ -106,7 +72,7 @@ BOOST_AUTO_TEST_CASE(declared_size_over_the_limit_is_refused) {
     const auto bytes = make_zip({{"bomb.xml", std::string(1'000'000, '\0')}});
     BOOST_TEST(bytes.size() < 5'000u);
     const ZipArchive zip(bytes, "t.zip");
-    const auto message = error_of("t.zip", [&] { zip.read("bomb.xml", 1000); });
+    const auto message = error_naming("t.zip", [&] { zip.read("bomb.xml", 1000); });
     BOOST_TEST(message == "bomb.xml unpacks to more than 1000 bytes; refusing (zip bomb?)");
     BOOST_TEST(zip.read("bomb.xml", 1'000'000).size() == 1'000'000u);
 }
@@ -121,7 +87,7 @@ BOOST_AUTO_TEST_CASE(a_lying_size_is_caught_while_inflating) {
     put_u32(bytes, local + 22, 10);
     put_u32(bytes, central + 24, 10);
     const ZipArchive zip(bytes, "t.zip");
-    const auto message = error_of("t.zip", [&] { zip.read("bomb.xml", 1000); });
+    const auto message = error_naming("t.zip", [&] { zip.read("bomb.xml", 1000); });
     BOOST_TEST((contains(message, "bomb.xml unpacks to more than 1000 bytes") ||
                 contains(message, "bomb.xml is damaged")),
                message);
@@ -130,7 +96,7 @@ BOOST_AUTO_TEST_CASE(a_lying_size_is_caught_while_inflating) {
 BOOST_AUTO_TEST_CASE(too_many_entries_are_refused) {
     const auto bytes = make_zip({{"1", "a"}, {"2", "b"}, {"3", "c"}, {"4", "d"}});
     BOOST_CHECK_NO_THROW(ZipArchive(bytes, "t.zip", 4));
-    const auto message = error_of("t.zip", [&] { ZipArchive(bytes, "t.zip", 3); });
+    const auto message = error_naming("t.zip", [&] { ZipArchive(bytes, "t.zip", 3); });
     BOOST_TEST(message == "the zip archive has 4 entries, more than the 3 a document may have; refusing");
     BOOST_TEST(ZipArchive::kDefaultMaxEntries == 10'000u);
 }
@@ -138,18 +104,18 @@ BOOST_AUTO_TEST_CASE(too_many_entries_are_refused) {
 BOOST_AUTO_TEST_CASE(not_a_zip) {
     for (const std::string& bytes : {std::string("I: Hallo\nB: Guten Tag, das ist eine Textdatei.\n"), std::string(),
                                     std::string("PK"), std::string(100, '\0')}) {
-        const auto message = error_of("x.docx", [&] { ZipArchive(bytes, "x.docx"); });
+        const auto message = error_naming("x.docx", [&] { ZipArchive(bytes, "x.docx"); });
         BOOST_TEST((message == "not a zip archive (is it really a .docx?)" || contains(message, "truncated")),
                    message);
     }
-    const auto message = error_of("x.docx", [&] { ZipArchive("Das ist kein Zip-Archiv, nur Text.", "x.docx"); });
+    const auto message = error_naming("x.docx", [&] { ZipArchive("Das ist kein Zip-Archiv, nur Text.", "x.docx"); });
     BOOST_TEST(message == "not a zip archive (is it really a .docx?)");
 }
 
 BOOST_AUTO_TEST_CASE(truncated_zip) {
     const auto bytes = make_zip({{"a.txt", std::string(5000, 'a')}, {"b.txt", "Hallo Welt, ein zweiter Eintrag."}});
     for (const std::size_t keep : {bytes.size() / 2, bytes.size() - 1, std::size_t{10}}) {
-        const auto message = error_of("t.zip", [&] { ZipArchive(bytes.substr(0, keep), "t.zip"); });
+        const auto message = error_naming("t.zip", [&] { ZipArchive(bytes.substr(0, keep), "t.zip"); });
         BOOST_TEST(contains(message, "truncated"), message);
     }
 }
@@ -161,7 +127,7 @@ BOOST_AUTO_TEST_CASE(corrupt_entry_data) {
     // Flip bytes in the middle of the deflated data (after the 30-byte local header and the name).
     for (std::size_t i = 60; i < 80; ++i) bytes[i] = static_cast<char>(~bytes[i]);
     const ZipArchive zip(bytes, "t.zip");
-    const auto message = error_of("t.zip", [&] { zip.read("a.txt", 1'000'000); });
+    const auto message = error_naming("t.zip", [&] { zip.read("a.txt", 1'000'000); });
     BOOST_TEST(contains(message, "a.txt is damaged"), message);
 }
 
