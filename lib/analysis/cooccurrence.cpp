@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace qcode::analysis {
 
@@ -151,21 +152,50 @@ std::int64_t intersection_size(const Items& a, const Items& b) {
     return n;
 }
 
-// Distinct intersection ranges of A-segments with B-segments.
-std::int64_t overlap_count(const std::vector<Segment>& a, const std::vector<Segment>& b) {
-    std::set<Segment> ranges;
-    std::size_t b_first = 0;
-    for (const auto& sa : a) {
-        while (b_first < b.size() && b[b_first].document < sa.document) ++b_first;
-        for (std::size_t j = b_first; j < b.size() && b[j].document == sa.document; ++j) {
-            const auto& sb = b[j];
-            if (sb.span.start >= sa.span.end) break;  // sorted by start: no later one intersects
-            if (sa.span.intersects(sb.span))
-                ranges.insert(Segment{sa.document, Span{std::max(sa.span.start, sb.span.start),
-                                                        std::min(sa.span.end, sb.span.end)}});
-        }
+// A code's segments with overlapping ones merged, per document, in order:
+// the "places" a code occupies. Two coders' or two rules' overlapping
+// segments of one code are one place, not two.
+std::vector<Segment> merged_places(const std::vector<Segment>& segments) {
+    std::vector<Segment> sorted = segments;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<Segment> out;
+    for (const auto& s : sorted) {
+        if (!out.empty() && out.back().document == s.document && s.span.start < out.back().span.end)
+            out.back().span.end = std::max(out.back().span.end, s.span.end);
+        else
+            out.push_back(s);
     }
-    return static_cast<std::int64_t>(ranges.size());
+    return out;
+}
+
+// Places where A and B overlap: the clusters of intersecting A- and
+// B-places (merged_places) that hold both codes. Counting clusters rather
+// than intersection ranges keeps count <= min(n_A, n_B), so Jaccard, Dice
+// and Ochiai stay within [0, 1] even when one A-segment meets two
+// B-segments (hand coding with ragged boundaries); for autocoded sentences
+// a cluster is just a sentence coded with both.
+std::int64_t overlap_count(const std::vector<Segment>& a, const std::vector<Segment>& b) {
+    std::int64_t n = 0;
+    std::size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        // Start a cluster at whichever place comes first; grow it while the
+        // next place of either code begins inside it.
+        const bool a_first = a[i] < b[j];
+        Segment cluster = a_first ? a[i++] : b[j++];
+        bool has_a = a_first, has_b = !a_first;
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (auto [list, index, has] : {std::tuple{&a, &i, &has_a}, std::tuple{&b, &j, &has_b}}) {
+                while (*index < list->size() && (*list)[*index].document == cluster.document &&
+                       (*list)[*index].span.start < cluster.span.end) {
+                    cluster.span.end = std::max(cluster.span.end, (*list)[(*index)++].span.end);
+                    *has = grew = true;
+                }
+            }
+        }
+        if (has_a && has_b) ++n;
+    }
+    return n;
 }
 
 // Per code: the (document, sentence index) pairs of the sentences holding
@@ -233,8 +263,11 @@ Table cooccurrence_table(store::Store& store, const store::CodingFilter& filter,
 
     std::vector<Items> items;
     std::vector<Positions> positions;
+    std::vector<std::vector<Segment>> places;
     switch (options.scope) {
-        case CoocScope::overlap: break;
+        case CoocScope::overlap:
+            for (const auto& c : codes) places.push_back(merged_places(c.segments));
+            break;
         case CoocScope::sentence: items = units_holding(store, codes, UnitKind::sentence); break;
         case CoocScope::turn: items = units_holding(store, codes, UnitKind::turn); break;
         case CoocScope::paragraph: items = units_holding(store, codes, UnitKind::paragraph); break;
@@ -244,13 +277,13 @@ Table cooccurrence_table(store::Store& store, const store::CodingFilter& filter,
     const bool window = options.scope == CoocScope::window;
     const auto span = static_cast<std::size_t>(std::max(0, options.window));
     auto size_of = [&](std::size_t i) -> std::int64_t {
-        if (options.scope == CoocScope::overlap) return static_cast<std::int64_t>(codes[i].segments.size());
+        if (options.scope == CoocScope::overlap) return static_cast<std::int64_t>(places[i].size());
         if (window) return static_cast<std::int64_t>(positions[i].size());
         return static_cast<std::int64_t>(items[i].size());
     };
     auto pair = [&](std::size_t i, std::size_t j) {
         PairCounts p{size_of(i), size_of(j), 0};
-        if (options.scope == CoocScope::overlap) p.count = overlap_count(codes[i].segments, codes[j].segments);
+        if (options.scope == CoocScope::overlap) p.count = overlap_count(places[i], places[j]);
         else if (window) {
             p.count = window_count(positions[i], positions[j], span);
             p.count_ba = window_count(positions[j], positions[i], span);
@@ -344,7 +377,7 @@ Table cooccurrence_table(store::Store& store, const store::CodingFilter& filter,
                           std::to_string(options.window) + " sentences away (same document); count_ba the same from B; n = sentences holding the code");
     else
         t.notes.push_back(options.scope == CoocScope::overlap
-                              ? "scope overlap: count = distinct ranges where the two codes' segments intersect; n = distinct segments"
+                              ? "scope overlap: count = places where segments of both codes overlap; n = the code's places (its overlapping segments merged)"
                               : "scope " + std::string(to_string(options.scope)) + ": count = " +
                                     std::string(to_string(options.scope)) + "s holding both codes; n = " +
                                     std::string(to_string(options.scope)) + "s holding the code");

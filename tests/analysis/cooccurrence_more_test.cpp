@@ -137,12 +137,12 @@ BOOST_AUTO_TEST_CASE(rows_and_cols_cross_two_subtrees) {
     const auto t = cooccurrence_table(p.store, {}, o);
     BOOST_TEST(column_names(t) == (Strings{"code", "n", "b/b1/x"}), tt::per_element());
     BOOST_TEST(keys(t) == (Strings{"a/a1", "a/a2"}), tt::per_element());
-    // a1 [3,13) [14,24) × x [8,20): [8,13), [14,20)
-    BOOST_TEST(int_at(t, 0, "b/b1/x") == 2);
+    // a1 places [3,13) [14,24) × x [8,20): x bridges both, one cluster
+    BOOST_TEST(int_at(t, 0, "b/b1/x") == 1);
     BOOST_TEST(int_at(t, 0, "n") == 2);
-    // a2 [3,13) [10,16) d3[3,13) × x [8,20) d3[5,10): [8,13), [10,16), d3 [5,10)
-    BOOST_TEST(int_at(t, 1, "b/b1/x") == 3);
-    BOOST_TEST(int_at(t, 1, "n") == 3);
+    // a2 places [3,16) (= [3,13) ∪ [10,16)), d3 [3,13) × x [8,20), d3 [5,10): one cluster per document
+    BOOST_TEST(int_at(t, 1, "b/b1/x") == 2);
+    BOOST_TEST(int_at(t, 1, "n") == 2);
 }
 
 BOOST_AUTO_TEST_CASE(crossed_long_form_and_depth) {
@@ -156,9 +156,9 @@ BOOST_AUTO_TEST_CASE(crossed_long_form_and_depth) {
     BOOST_REQUIRE(t.rows.size() == 1u);
     BOOST_TEST(text_at(t, 0, "code_a") == "a");
     BOOST_TEST(text_at(t, 0, "code_b") == "b");
-    BOOST_TEST(int_at(t, 0, "n_a") == 4);
+    BOOST_TEST(int_at(t, 0, "n_a") == 2);    // d1 [3,24) (a1 and a2 segments chained), d3 [3,13)
     BOOST_TEST(int_at(t, 0, "n_b") == 2);
-    BOOST_TEST(int_at(t, 0, "count") == 4);  // [8,13) [10,16) [14,20) d3 [5,10)
+    BOOST_TEST(int_at(t, 0, "count") == 2);  // one cluster in d1, one in d3
 }
 
 BOOST_AUTO_TEST_CASE(only_rows_crosses_with_everything) {
@@ -223,24 +223,22 @@ BOOST_AUTO_TEST_CASE(flag_column_in_long_and_matrix_form) {
 
 BOOST_AUTO_TEST_CASE(min_hides_weaker_pairs) {
     TablesProject p;
-    // Overlap counts: a1×a2 3 ([3,13) [10,13) [14,16)), a1×x 2, a2×x 3, all × c 0.
+    // Overlap counts: a1×a2 1 (d1 [3,24) is one chain), a1×x 1, a2×x 2 (d1, d3), all × c 0.
     CoocOptions o;
     o.long_form = true;
-    o.min = 3;
+    o.min = 2;
     const auto t = cooccurrence_table(p.store, {}, o);
-    BOOST_REQUIRE(t.rows.size() == 2u);
-    BOOST_TEST(int_at(t, pair_row(t, "a/a1", "a/a2"), "count") == 3);
-    BOOST_TEST(int_at(t, pair_row(t, "a/a2", "b/b1/x"), "count") == 3);
+    BOOST_REQUIRE(t.rows.size() == 1u);
+    BOOST_TEST(int_at(t, pair_row(t, "a/a2", "b/b1/x"), "count") == 2);
 
     CoocOptions m;
-    m.min = 3;
+    m.min = 2;
     const auto mt = cooccurrence_table(p.store, {}, m);
-    // c has no pair left: gone as row and column; a1 × x (2) is emptied.
-    BOOST_TEST(keys(mt) == (Strings{"a/a1", "a/a2", "b/b1/x"}), tt::per_element());
-    BOOST_TEST(column_names(mt) == (Strings{"code", "n", "a/a1", "a/a2", "b/b1/x"}), tt::per_element());
-    BOOST_TEST(int_at(mt, row_of(mt, "a/a1"), "a/a2") == 3);
-    BOOST_TEST(empty_at(mt, row_of(mt, "a/a1"), "b/b1/x"));
-    BOOST_TEST(int_at(mt, row_of(mt, "b/b1/x"), "a/a2") == 3);
+    // a1 and c have no pair left: gone as rows and columns.
+    BOOST_TEST(keys(mt) == (Strings{"a/a2", "b/b1/x"}), tt::per_element());
+    BOOST_TEST(column_names(mt) == (Strings{"code", "n", "a/a2", "b/b1/x"}), tt::per_element());
+    BOOST_TEST(int_at(mt, row_of(mt, "b/b1/x"), "a/a2") == 2);
+    BOOST_TEST(int_at(mt, row_of(mt, "a/a2"), "b/b1/x") == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

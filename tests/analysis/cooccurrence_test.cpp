@@ -1,5 +1,5 @@
-// cooccurrence_table (DESIGN §6, docs/tables.md): overlap counts distinct
-// intersection ranges, unit scopes count units holding both codes, the
+// cooccurrence_table (DESIGN §6, docs/tables.md): overlap counts clusters of
+// overlapping places (a code's segments, overlaps merged) holding both codes, unit scopes count units holding both codes, the
 // measures of a worked pair, matrix and long forms, and code choice.
 #include <boost/test/unit_test.hpp>
 
@@ -79,15 +79,45 @@ BOOST_AUTO_TEST_CASE(touching_segments_do_not_overlap) {
     BOOST_TEST(count_of(t, "a/a2", "c") == 0);  // different documents never overlap
 }
 
-BOOST_AUTO_TEST_CASE(two_b_segments_meeting_one_a_segment_count_twice) {
+BOOST_AUTO_TEST_CASE(overlapping_b_segments_are_one_place) {
     Project p;
     p.code("a/a1", p.d1, 3, 13);
     p.code("c", p.d1, 5, 10);
-    p.code("c", p.d1, 8, 20);
+    p.code("c", p.d1, 8, 20);  // overlaps [5,10): together one place [5,20)
     const auto t = cooccurrence_table(p.store, {}, long_form());
     const auto pr = pair_of(t, "a/a1", "c");
-    BOOST_TEST(pr.count == 2);  // [5,10) and [8,13)
+    BOOST_TEST(pr.count == 1);
     BOOST_TEST(pr.n_a == 1);
+    BOOST_TEST(pr.n_b == 1);
+}
+
+BOOST_AUTO_TEST_CASE(one_a_segment_meeting_two_b_places_counts_once) {
+    // Counting intersection ranges would give 2 here and a Jaccard of
+    // 2 / (1 + 2 - 2) = 2; a cluster counts once, so every measure stays <= 1.
+    Project p;
+    p.code("a/a1", p.d1, 3, 13);
+    p.code("c", p.d1, 4, 6);
+    p.code("c", p.d1, 8, 10);
+    const auto t = cooccurrence_table(p.store, {}, long_form());
+    const auto pr = pair_of(t, "a/a1", "c");
+    BOOST_TEST(pr.count == 1);
+    BOOST_TEST(pr.n_a == 1);
+    BOOST_TEST(pr.n_b == 2);
+    const auto r = pair_row(t, "a/a1", "c");
+    BOOST_TEST(real_at(t, r, "jaccard") == 0.5, tt::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(a_chain_of_alternating_segments_is_one_cluster) {
+    // a [0,4) meets c [3,8) meets a [7,12): one stretch of text where the two
+    // codes overlap, however many segments make it up.
+    Project p;
+    p.code("a/a1", p.d1, 0, 4);
+    p.code("c", p.d1, 3, 8);
+    p.code("a/a1", p.d1, 7, 12);
+    p.code("c", p.d1, 20, 25);  // alone
+    const auto pr = pair_of(cooccurrence_table(p.store, {}, long_form()), "a/a1", "c");
+    BOOST_TEST(pr.count == 1);
+    BOOST_TEST(pr.n_a == 2);
     BOOST_TEST(pr.n_b == 2);
 }
 
@@ -95,40 +125,40 @@ BOOST_AUTO_TEST_CASE(b_segments_starting_before_the_a_segment) {
     Project p;
     p.code("c", p.d1, 0, 10);
     p.code("c", p.d1, 2, 12);
-    p.code("c", p.d1, 4, 5);   // ends before a1 starts
+    p.code("c", p.d1, 4, 5);   // inside the two above: all one place [0,12)
     p.code("a/a1", p.d1, 5, 20);
-    const auto t = cooccurrence_table(p.store, {}, long_form());
-    const auto pr = pair_of(t, "a/a1", "c");
-    BOOST_TEST(pr.count == 2);  // [5,10) and [5,12)
-    BOOST_TEST(pr.n_a == 1);
-    BOOST_TEST(pr.n_b == 3);
-}
-
-BOOST_AUTO_TEST_CASE(identical_intersection_ranges_count_once) {
-    Project p;
-    p.code("a/a1", p.d1, 3, 13);
-    p.code("a/a1", p.d1, 5, 20);
-    p.code("c", p.d1, 5, 10);  // meets both a1 segments in the same range [5,10)
     const auto t = cooccurrence_table(p.store, {}, long_form());
     const auto pr = pair_of(t, "a/a1", "c");
     BOOST_TEST(pr.count == 1);
-    BOOST_TEST(pr.n_a == 2);
+    BOOST_TEST(pr.n_a == 1);
     BOOST_TEST(pr.n_b == 1);
 }
 
-BOOST_AUTO_TEST_CASE(a_later_b_segment_inside_a_long_a_segment) {
-    // The B segments are sorted by start; an A segment that starts before a
-    // short one and ends after a later one must meet all of them.
+BOOST_AUTO_TEST_CASE(overlapping_a_segments_meeting_one_b_segment) {
     Project p;
     p.code("a/a1", p.d1, 3, 13);
-    p.code("a/a1", p.d1, 4, 40);
-    p.code("c", p.d1, 10, 11);
+    p.code("a/a1", p.d1, 5, 20);  // with [3,13) one place [3,20)
+    p.code("c", p.d1, 5, 10);
+    const auto t = cooccurrence_table(p.store, {}, long_form());
+    const auto pr = pair_of(t, "a/a1", "c");
+    BOOST_TEST(pr.count == 1);
+    BOOST_TEST(pr.n_a == 1);
+    BOOST_TEST(pr.n_b == 1);
+}
+
+BOOST_AUTO_TEST_CASE(places_in_several_documents) {
+    Project p;
+    p.code("a/a1", p.d1, 3, 13);
+    p.code("a/a1", p.d1, 4, 40);  // d1: one a1 place [3,40) ...
+    p.code("c", p.d1, 10, 11);    // ... holding both c places
     p.code("c", p.d1, 30, 33);
     p.code("c", p.d2, 3, 13);
     p.code("a/a1", p.d2, 5, 6);
-    const auto t = cooccurrence_table(p.store, {}, long_form());
-    // [10,11) twice (once per a1 segment: one range), [30,33), and d2 [5,6).
-    BOOST_TEST(count_of(t, "a/a1", "c") == 3);
+    p.code("a/a1", p.d3, 0, 5);   // d3: a1 without c
+    const auto pr = pair_of(cooccurrence_table(p.store, {}, long_form()), "a/a1", "c");
+    BOOST_TEST(pr.count == 2);  // d1 and d2
+    BOOST_TEST(pr.n_a == 3);
+    BOOST_TEST(pr.n_b == 3);
 }
 
 BOOST_AUTO_TEST_CASE(n_counts_distinct_segments_across_coders) {
@@ -216,7 +246,7 @@ BOOST_AUTO_TEST_CASE(long_form_has_each_unordered_pair_once) {
 BOOST_AUTO_TEST_CASE(matrix_of_counts_is_symmetric_with_empty_diagonal) {
     Project p;
     worked_pair(p);
-    p.code("a/a2", p.d1, 6, 30);  // meets a1 in [6,13), [14,24), [25,30); c in [6,8)
+    p.code("a/a2", p.d1, 6, 30);  // bridges three a1 places and meets c in [6,8): one cluster each
     const auto t = cooccurrence_table(p.store, {}, matrix(Measure::count));
     const Strings codes{"a/a1", "a/a2", "b/b1/x", "c"};
     Strings expected_columns{"code", "n"};
@@ -233,7 +263,7 @@ BOOST_AUTO_TEST_CASE(matrix_of_counts_is_symmetric_with_empty_diagonal) {
             if (a != b) BOOST_TEST(int_at(t, row_of(t, a), b) == int_at(t, row_of(t, b), a));
     }
     BOOST_TEST(int_at(t, row_of(t, "a/a1"), "c") == 1);
-    BOOST_TEST(int_at(t, row_of(t, "a/a1"), "a/a2") == 3);
+    BOOST_TEST(int_at(t, row_of(t, "a/a1"), "a/a2") == 1);
     BOOST_TEST(int_at(t, row_of(t, "a/a2"), "c") == 1);
     BOOST_TEST(int_at(t, row_of(t, "b/b1/x"), "c") == 0);
 }
@@ -415,7 +445,7 @@ BOOST_AUTO_TEST_CASE(depth_selects_codes_at_that_depth_and_shallower_leaves) {
     const auto t1 = cooccurrence_table(p.store, {}, one);
     const auto ac = pair_of(t1, "a", "c");
     BOOST_TEST(ac.n_a == 2);    // a rolls up a1 and a2
-    BOOST_TEST(ac.count == 2);  // [5,13) and [14,20)
+    BOOST_TEST(ac.count == 1);  // c [5,20) bridges both a places: one stretch where they overlap
     BOOST_TEST(count_of(t1, "b", "c") == 1);  // [18,20)
     BOOST_TEST(count_of(t1, "a", "b") == 1);  // [18,24)
     BOOST_TEST(t1.rows.size() == 3u);
