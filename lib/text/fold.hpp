@@ -4,7 +4,10 @@
 // through the same functions, so a pattern can only differ from the text in
 // its letters, never in how the two were folded.
 //
-//   diacritics  strips combining marks: Behorde = Behörde, Café = Cafe
+//   diacritics  strips what NFD splits off as nonspacing marks (Mn):
+//               Behorde = Behörde, Café = Cafe, łódź → łodz. Letters without
+//               a decomposition are letters, not diacritics, and stay:
+//               ø, ł, đ, æ, œ — and ß (that is `umlauts`' business)
 //   umlauts     German transliteration: ä → ae, ö → oe, ü → ue, ß → ss
 //               (Auslaender = Ausländer); applied before diacritics, so with
 //               both on, Ausländer folds to auslaender, not auslander
@@ -33,7 +36,9 @@ std::string to_string(const FoldOptions& fold);
 
 // Applies `umlauts` then `diacritics` to an already case-folded word (a token's
 // `folded`, or a pattern word). `*` and `?` pass through unchanged, so globs
-// fold like words. Returns the input unchanged when neither option is set.
+// fold like words. Returns the input unchanged when neither option is set,
+// and ASCII input without touching ICU. Decomposed input (a + U+0308) folds
+// like its NFC form; the result is NFC.
 std::string fold_letters(std::string_view case_folded, const FoldOptions& fold);
 
 // Snowball German stemmer. Not thread-safe: one per thread or per matcher.
@@ -44,7 +49,9 @@ public:
     Stemmer(const Stemmer&) = delete;
     Stemmer& operator=(const Stemmer&) = delete;
 
-    // The stem of a case-folded (and letter-folded) word.
+    // The stem of a case-folded (and letter-folded) NFC word. Snowball German
+    // drops umlauts itself (ämter → amt), so `stem` alone already equates
+    // Ämter and Amt.
     std::string stem(std::string_view word);
 
 private:

@@ -40,6 +40,8 @@ bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 
 // Width in bytes of a no-break space (U+00A0, U+202F) starting at `i`, or 0.
 std::size_t nbsp_at(std::string_view s, std::size_t i) {
+    // Runs for every byte near every break: rule out the common case first.
+    if (i >= s.size() || (s[i] != '\xC2' && s[i] != '\xE2')) return 0;
     if (s.substr(i, 2) == "\xC2\xA0") return 2;
     if (s.substr(i, 3) == "\xE2\x80\xAF") return 3;
     return 0;
@@ -60,21 +62,24 @@ std::string_view trim_right(std::string_view s) {
     }
 }
 
+// Abbreviations are short: 64 bytes of context on each side of a break are
+// plenty and keep the check O(1) per break however long the paragraph.
+constexpr std::size_t kContext = 64;
+
 // The text with no-break spaces as plain spaces, for comparing against the
 // abbreviation list ("z.<NBSP>B." is "z. B."). Only for matching: byte
-// offsets of the result are not used.
-std::string plain_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
-        if (auto n = nbsp_at(s, i)) { out += ' '; i += n; }
-        else out += s[i++];
+// offsets of the result are not used. Written into `buffer` (the result
+// never grows), since this runs at every sentence break of an import.
+std::string_view plain_spaces(std::string_view s, std::array<char, kContext>& buffer) {
+    std::size_t size = 0;
+    for (std::size_t i = 0; i < s.size() && size < buffer.size();) {
+        if (auto n = nbsp_at(s, i)) { buffer[size++] = ' '; i += n; }
+        else buffer[size++] = s[i++];
     }
-    return out;
+    return {buffer.data(), size};
 }
 
-// Collapses runs of white space to one space and drops spaces after a
-// period so that "z.B." and "z. B." compare equal.
+// Drops all white space, so that "z.B." and "z. B." compare equal.
 std::string squeeze(std::string_view s) {
     std::string out;
     for (char c : s) {
@@ -82,6 +87,16 @@ std::string squeeze(std::string_view s) {
         out += c;
     }
     return out;
+}
+
+// kAbbreviations squeezed, once rather than at every break.
+const std::array<std::string, kAbbreviations.size()>& squeezed_abbreviations() {
+    static const auto squeezed = [] {
+        std::array<std::string, kAbbreviations.size()> out;
+        for (std::size_t i = 0; i < kAbbreviations.size(); ++i) out[i] = squeeze(kAbbreviations[i]);
+        return out;
+    }();
+    return squeezed;
 }
 
 bool is_word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
@@ -142,16 +157,14 @@ bool next_is_digit(std::string_view after) {
 }  // namespace
 
 bool is_abbreviation_break(std::string_view before_raw, std::string_view after_raw) {
-    // Abbreviations are short: 64 bytes of context on each side are plenty
-    // and keep this O(1) per break however long the paragraph.
-    constexpr std::size_t kContext = 64;
-    const auto before_plain = plain_spaces(before_raw.substr(before_raw.size() > kContext ? before_raw.size() - kContext : 0));
-    const auto after_plain = plain_spaces(after_raw.substr(0, kContext));
-    const std::string_view after = after_plain;
+    std::array<char, kContext> before_buffer;
+    std::array<char, kContext> after_buffer;
+    const auto before_plain =
+        plain_spaces(before_raw.substr(before_raw.size() > kContext ? before_raw.size() - kContext : 0), before_buffer);
     const auto text = trim_right(before_plain);
     if (text.empty() || text.back() != '.') return false;
-    for (auto abbreviation : kAbbreviations) {
-        const auto squeezed = squeeze(abbreviation);
+    const auto after = plain_spaces(after_raw.substr(0, kContext), after_buffer);
+    for (const auto& squeezed : squeezed_abbreviations()) {
         // ICU may cut after any period of "z. B.": try each as the cut.
         for (std::size_t k = 0; k < squeezed.size(); ++k) {
             if (squeezed[k] != '.') continue;
@@ -184,7 +197,8 @@ std::vector<Span> sentences(std::string_view utf8, std::uint32_t base) {
     std::vector<Span> result;
     if (utf8.empty()) return result;
     UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+    UText text = UTEXT_INITIALIZER;  // on the stack: no allocation per paragraph
+    UText* ut = utext_openUTF8(&text, utf8.data(), static_cast<int64_t>(utf8.size()), &status);
     if (U_FAILURE(status)) throw Error("text could not be opened for sentence segmentation");
     auto& bi = sentence_iterator();
     bi.setText(ut, status);

@@ -16,7 +16,18 @@ struct Token {
     std::string folded;  // ICU full case fold of the word
 };
 
-// Tokens of `utf8`; spans are offset by `base` code points.
+// Tokens of `utf8`; spans are offset by `base` code points. Plain runs of
+// Latin letters and digits are cut and case-folded by a table; any stretch
+// between white space where the word-break rules need context (an
+// apostrophe or period between letters, a digit group "1.000", a soft
+// hyphen, a combining mark, '@', emoji, scripts outside the table …) goes
+// to ICU. The result is exactly that of detail::tokenize_icu.
 std::vector<Token> tokenize(std::string_view utf8, std::uint32_t base = 0);
+
+namespace detail {
+// ICU's word BreakIterator and ICU case folding over the whole text: the
+// definition tokenize() must reproduce, kept for the equivalence tests.
+std::vector<Token> tokenize_icu(std::string_view utf8, std::uint32_t base = 0);
+}  // namespace detail
 
 }  // namespace qcode::text
