@@ -1,9 +1,9 @@
 // qcode autocode
 #include <fmt/core.h>
 
-#include <map>
-
+#include "autocode/preview.hpp"
 #include "autocode/run.hpp"
+#include "autocode/undo.hpp"
 #include "codebook/project.hpp"
 #include "codebook_formats.hpp"
 #include "context.hpp"
@@ -17,16 +17,45 @@ void register_autocode_command(CLI::App& app, Context& ctx) {
         std::string unit;
         std::string coder = "auto";
         bool dry_run = false;
+        std::size_t examples = 3;
+        std::size_t width = 40;
+        Id undo = 0;
+        TableOptions table;  // the dry run's table
     };
     static Args a;
     auto* cmd = app.add_subcommand("autocode", "Code every unit by the codebook's patterns");
-    cmd->add_option("--codebook", a.codebook, "Load this codebook (any format codebook import reads) into the project first");
-    cmd->add_option("--unit", a.unit, "Code whole sentences, turns or paragraphs (default: the codebook's)")
-        ->check(CLI::IsMember({"sentence", "turn", "paragraph"}));
-    cmd->add_option("--coder", a.coder, "Coder name recorded with the codings");
-    cmd->add_flag("--dry-run", a.dry_run, "Show what would be coded; store nothing");
+    auto* codebook = cmd->add_option("--codebook", a.codebook,
+                                     "Load this codebook (any format codebook import reads) into the project first");
+    auto* unit = cmd->add_option("--unit", a.unit, "Code whole sentences, turns or paragraphs (default: the codebook's)")
+                     ->check(CLI::IsMember({"sentence", "turn", "paragraph"}));
+    auto* coder = cmd->add_option("--coder", a.coder, "Coder name recorded with the codings");
+    auto* dry_run = cmd->add_flag("--dry-run", a.dry_run,
+                                  "Show per code the hits and keyword-in-context lines; store nothing");
+    cmd->add_option("--examples", a.examples, "With --dry-run: keyword-in-context lines per code (default 3)")
+        ->needs(dry_run);
+    cmd->add_option("--width", a.width, "With --dry-run: characters of context on each side (default 40)")
+        ->check(CLI::PositiveNumber)
+        ->needs(dry_run);
+    cmd->add_option("--format", a.table.format, "With --dry-run: output format")
+        ->check(CLI::IsMember({"table", "csv", "tsv", "json", "md", "xlsx"}))
+        ->needs(dry_run);
+    cmd->add_option("-o,--output", a.table.output, "With --dry-run: write the table to FILE")->needs(dry_run);
+    cmd->add_flag("--excel", a.table.excel, "With --dry-run: CSV/TSV with a BOM for Excel")->needs(dry_run);
+    cmd->add_option("--undo", a.undo, "Remove the codings of this run (an id from `qcode runs`)")
+        ->check(CLI::PositiveNumber)
+        ->excludes(codebook)
+        ->excludes(unit)
+        ->excludes(coder)
+        ->excludes(dry_run);
     cmd->callback([&ctx] {
         auto store = ctx.open();
+        if (a.undo) {
+            const auto report = autocode::undo(store, a.undo);
+            fmt::print("undid run {}: removed {} codings by {}", report.run, report.codings, report.coder);
+            if (report.memos) fmt::print(" and {} memos on them", report.memos);
+            fmt::print("\n");
+            return;
+        }
         auto tx = store.transaction();  // codebook import + run: all or nothing
         if (!a.codebook.empty()) codebook::install(store, read_codebook_any(a.codebook, ""));
         const auto book = codebook::load_installed(store);
@@ -37,11 +66,10 @@ void register_autocode_command(CLI::App& app, Context& ctx) {
         options.dry_run = a.dry_run;
         const auto report = autocode::run(store, *book, options);
         if (a.dry_run) {
-            std::map<std::string, std::size_t> per_code;
-            for (const auto& f : report.found) ++per_code[f.code_path];
-            for (const auto& [path, n] : per_code) fmt::print("{:>6}  {}\n", n, path);
-            fmt::print("dry run: {} codings in {} units of {} documents; nothing stored\n", report.found.size(),
-                       report.units, report.documents);
+            autocode::PreviewOptions preview;
+            preview.examples = a.examples;
+            preview.window = a.width;
+            emit(autocode::preview_table(store, *book, report, preview), a.table);
             return;  // the transaction rolls back
         }
         tx->commit();

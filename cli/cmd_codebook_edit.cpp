@@ -16,6 +16,17 @@ std::string tail(const coding::EditReport& r) {
     return r.codebook_changed ? "; stored codebook updated" : "";
 }
 
+// One line per within: key the edit rewrote or dropped.
+void print_within(const coding::EditReport& r) {
+    for (const auto& w : r.within) {
+        const auto line = w.line > 0 ? fmt::format(" (line {} of the stored codebook)", w.line) : std::string();
+        if (w.after.empty())
+            fmt::print("  dropped within: '{}' from '{}'{}\n", w.before, w.code, line);
+        else
+            fmt::print("  within: of '{}' now '{}' (was '{}'){}\n", w.code, w.after, w.before, line);
+    }
+}
+
 }  // namespace
 
 void register_codebook_edit_commands(CLI::App& cb, Context& ctx) {
@@ -33,6 +44,7 @@ void register_codebook_edit_commands(CLI::App& cb, Context& ctx) {
         const auto r = coding::rename_code(store, rn.path, rn.id, rn.label);
         if (r.path == rn.path) fmt::print("relabelled '{}'{}\n", r.path, tail(r));
         else fmt::print("renamed '{}' to '{}' ({}){}\n", rn.path, r.path, plural(std::int64_t(r.codes_moved), "code"), tail(r));
+        print_within(r);
     });
 
     struct MoveArgs {
@@ -49,6 +61,7 @@ void register_codebook_edit_commands(CLI::App& cb, Context& ctx) {
         auto store = ctx.open();
         const auto r = coding::move_code(store, mv.path, mv.top ? std::string() : mv.parent);
         fmt::print("moved '{}' to '{}' ({}){}\n", mv.path, r.path, plural(std::int64_t(r.codes_moved), "code"), tail(r));
+        print_within(r);
     });
 
     static std::string merge_from, merge_into;
@@ -60,13 +73,14 @@ void register_codebook_edit_commands(CLI::App& cb, Context& ctx) {
         const auto r = coding::merge_codes(store, merge_from, merge_into);
         fmt::print("merged '{}' into '{}': {} moved, {} removed{}\n", merge_from, merge_into,
                    plural(r.codings_moved, "coding"), plural(r.duplicates, "duplicate"), tail(r));
+        print_within(r);
     });
 
     static std::string delete_path;
     static bool force = false;
     auto* del = cb.add_subcommand("delete", "Delete a code and its subcodes (refused while coded, unless --force)");
     del->add_option("code", delete_path, "Code path")->required();
-    del->add_flag("--force", force, "Delete its codings (and their memos) too");
+    del->add_flag("--force", force, "Delete its codings (and their memos) too, and drop within: keys naming it");
     del->callback([&ctx] {
         auto store = ctx.open();
         const auto r = coding::delete_code(store, delete_path, force);
@@ -74,6 +88,7 @@ void register_codebook_edit_commands(CLI::App& cb, Context& ctx) {
         for (const auto& c : r.coders) who += (who.empty() ? " by " : ", ") + c;
         fmt::print("deleted '{}' ({}), {}{}, {}{}\n", delete_path, plural(std::int64_t(r.codes_deleted), "code"),
                    plural(r.codings_deleted, "coding"), who, plural(r.memos_deleted, "memo"), tail(r));
+        print_within(r);
     });
 }
 

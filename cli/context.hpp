@@ -46,6 +46,7 @@ void register_code_commands(CLI::App& app, Context& ctx);
 void register_memo_commands(CLI::App& app, Context& ctx);
 void register_merge_command(CLI::App& app, Context& ctx);
 void register_autocode_command(CLI::App& app, Context& ctx);
+void register_runs_command(CLI::App& app, Context& ctx);
 void register_table_commands(CLI::App& app, Context& ctx);
 void register_speakers_commands(CLI::App& app, Context& ctx);
 void register_matrix_command(CLI::App& app, Context& ctx);

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     qcode::cli::register_import_commands(app, ctx);
     qcode::cli::register_codebook_commands(app, ctx);
     qcode::cli::register_autocode_command(app, ctx);
+    qcode::cli::register_runs_command(app, ctx);
     qcode::cli::register_code_commands(app, ctx);
     qcode::cli::register_memo_commands(app, ctx);
     qcode::cli::register_merge_command(app, ctx);

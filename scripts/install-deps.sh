@@ -9,6 +9,7 @@ packages=(
   libboost-test-dev libyaml-cpp-dev libcli11-dev libstemmer-dev
   libpugixml-dev libzip-dev libxlsxwriter-dev
   sqlite3 python3 python3-openpyxl unzip libxml2-utils
+  ripgrep time  # scripts/bench.sh: the ripgrep baseline; GNU time for wall, CPU and peak memory
 )
 
 missing=()

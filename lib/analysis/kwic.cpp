@@ -3,55 +3,28 @@
 #include <algorithm>
 
 #include "analysis/code_segments.hpp"
-#include "codebook/pattern.hpp"
+#include "autocode/matcher.hpp"
+#include "codebook/codebook.hpp"
 #include "core/error.hpp"
+#include "core/kwic_line.hpp"
 #include "core/utf8.hpp"
 #include "text/tokenize.hpp"
 
 namespace qcode::analysis {
 
-namespace {
-
-bool word_matches(const codebook::WordGlob& g, const std::string& token) {
-    switch (g.kind) {
-        case codebook::WordGlob::Kind::exact: return token == g.literal;
-        case codebook::WordGlob::Kind::prefix: return token.starts_with(g.literal);
-        case codebook::WordGlob::Kind::suffix: return token.ends_with(g.literal);
-        case codebook::WordGlob::Kind::infix: return token.find(g.literal) != std::string::npos;
-        case codebook::WordGlob::Kind::any: return true;
-        case codebook::WordGlob::Kind::general: return codebook::glob_match(g.text, token);
-    }
-    return false;
-}
-
-// Line breaks and tabs as spaces, runs of spaces as one.
-std::string one_line(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-        if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-        out += c;
-    }
-    return out;
-}
-
-std::string trim(std::string s) {
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    std::size_t b = 0;
-    while (b < s.size() && s[b] == ' ') ++b;
-    return s.substr(b);
-}
-
-}  // namespace
-
 Table kwic_table(store::Store& store, const store::CodingFilter& filter, const KwicOptions& options) {
-    codebook::Pattern pattern;
+    // The pattern as the one rule of a one-code codebook, so that KWIC
+    // matches exactly as autocoding does (the matcher's evaluator).
+    codebook::Codebook book;
+    codebook::Code code;
+    code.id = code.path = code.label = "kwic";
     try {
-        pattern = codebook::parse_pattern(options.pattern);
+        code.patterns.push_back(codebook::parse_pattern(options.pattern));
     } catch (const Error& e) {
         throw Error("pattern '" + options.pattern + "': " + e.message());
     }
+    book.codes.push_back(std::move(code));
+    const autocode::Matcher matcher(book, UnitKind::turn);
     for (const auto& wanted : filter.documents)
         if (!store.find_document(wanted))
             throw Error("no document named '" + wanted + "' in the project; see `qcode info` for the names");
@@ -60,7 +33,6 @@ Table kwic_table(store::Store& store, const store::CodingFilter& filter, const K
     t.title = "KWIC " + options.pattern;
     t.column("document").column("speaker").column("role").column("left").column("keyword").column("right");
     t.column("start", ColumnType::integer).column("end", ColumnType::integer);
-    const std::size_t n = pattern.words.size();
 
     auto documents = filtered_documents(store, filter);
     std::stable_sort(documents.begin(), documents.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -68,7 +40,8 @@ Table kwic_table(store::Store& store, const store::CodingFilter& filter, const K
         const auto text = store.document_text(doc.id);
         const utf8::Index index(text);
         const auto tokens = text::tokenize(text);
-        auto slice = [&](std::size_t a, std::size_t b) { return std::string(utf8::slice(text, index, a, b)); };
+        auto prepared = matcher.prepare(text, tokens, doc.name);
+        std::vector<Span> found;
         std::size_t k = 0;
         for (const auto& turn : store.units(UnitKind::turn, doc.id)) {
             while (k < tokens.size() && tokens[k].span.start < turn.span.start) ++k;
@@ -79,28 +52,14 @@ Table kwic_table(store::Store& store, const store::CodingFilter& filter, const K
             const bool speaker_ok = options.speakers.empty() || std::find(options.speakers.begin(), options.speakers.end(),
                                                                           turn.speaker) != options.speakers.end();
             if (role_ok && speaker_ok) {
-                for (std::size_t i = k; i + n <= end; ++i) {
-                    bool ok = true;
-                    for (std::size_t w = 0; ok && w < n; ++w) ok = word_matches(pattern.words[w], tokens[i + w].folded);
-                    if (!ok) continue;
-                    const std::uint32_t start = tokens[i].span.start, stop = tokens[i + n - 1].span.end;
+                found.clear();
+                matcher.find_all(prepared, turn.span, k, end, 0, found);
+                for (const auto& m : found) {
+                    const std::uint32_t start = m.start, stop = m.end;
                     // Context inside the turn, cut at a word boundary.
-                    const std::uint32_t left_from =
-                        start - std::min<std::uint32_t>(start - turn.span.start, static_cast<std::uint32_t>(options.window));
-                    std::string left = one_line(slice(left_from, start));
-                    if (left_from > turn.span.start) {
-                        const auto space = left.find(' ');
-                        left = "…" + (space == std::string::npos ? std::string() : left.substr(space + 1));
-                    }
-                    const std::uint32_t right_to =
-                        stop + std::min<std::uint32_t>(turn.span.end - stop, static_cast<std::uint32_t>(options.window));
-                    std::string right = one_line(slice(stop, right_to));
-                    if (right_to < turn.span.end) {
-                        const auto space = right.rfind(' ');
-                        right = (space == std::string::npos ? std::string() : right.substr(0, space)) + "…";
-                    }
+                    auto line = kwic_line(text, index, turn.span, m, options.window);
                     t.add_row({doc.name, turn.speaker, turn.role ? std::string(to_string(*turn.role)) : std::string(),
-                               trim(std::move(left)), one_line(slice(start, stop)), trim(std::move(right)),
+                               std::move(line.left), std::move(line.keyword), std::move(line.right),
                                std::int64_t(start), std::int64_t(stop)});
                 }
             }

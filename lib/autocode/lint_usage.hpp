@@ -18,10 +18,15 @@ struct UsageOptions {
 };
 
 // Each pattern on its own (exclude patterns not applied) over the units its
-// code looks at — the code's unit (or the codebook default) of the code's
-// speakers (default respondents) in every document. A pattern hitting more
-// than `max_share` of those units is a warning ("too-broad") on the
-// pattern's line. No units of a kind: nothing to say.
+// code looks at, as autocoding scopes them (autocode/scope.hpp): the code's
+// unit (or the codebook default) of its speakers (default respondents) or
+// its speaker_labels, in the documents its where: admits. (within: and
+// context: change what a hit covers, not which units it can hit.) A
+// pattern hitting more than `max_share` of those units is a warning
+// ("too-broad") on the pattern's line. No units in scope: nothing to say.
+// A where: naming an attribute no document has (the run stops there) is a
+// warning ("unknown-attribute") on the code's line, and its patterns are
+// not measured.
 std::vector<codebook::Finding> lint_usage(store::Store& store, const codebook::Codebook& cb, const UsageOptions& options);
 
 }  // namespace qcode::autocode

@@ -1,16 +1,27 @@
 #pragma once
 // The compiled codebook: built once, then asked per unit "which codes, by
-// which rule". Patterns are indexed by their first word (exact words in a
-// hash map, prefixes and suffixes by their literal), so the work per token
-// does not grow with the number of patterns; the remaining words of a
-// phrase are checked only where the first one matched.
+// which rule". Every phrase of every pattern (an atom) is indexed by its
+// first word — exact words and stems in hash maps, prefixes and suffixes by
+// their literal, the rest in a short scan list — one index per distinct
+// fold, so the work per token does not grow with the number of patterns.
+// A unit's scan records where atoms occur; only patterns with an atom there
+// (and regular expressions) are evaluated, on those occurrences: AND, OR,
+// NEAR and BEFORE combine occurrence lists, exclude patterns use the same
+// machinery and veto their code.
+//
+// Per document, prepare() folds the tokens once for every fold the
+// codebook uses (stemming them once where a fold asks for it) and, when the
+// codebook has regular expressions, case-folds the text once; every unit of
+// every kind then reads that prepared form.
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "codebook/codebook.hpp"
+#include "core/model.hpp"
 #include "text/tokenize.hpp"
 
 namespace qcode::autocode {
@@ -25,41 +36,69 @@ struct CompiledCode {
 };
 
 struct Hit {
-    std::size_t code;         // index into Matcher::codes()
+    std::size_t code;               // index into Matcher::codes()
     const codebook::Pattern* rule;  // the first pattern (codebook order) that matched
-    std::size_t first_token = 0, last_token = 0;  // [first, last) tokens of that match
+    // [first, last) tokens of that match: for a rule, from its first to its
+    // last matched word; for a regular expression, the tokens inside the
+    // text it matched (first == last when that holds no whole word).
+    std::size_t first_token = 0, last_token = 0;
+    Span match;  // code points of the match (the words, or the text a regular expression matched)
+};
+
+// A document as the matcher reads it, made by Matcher::prepare. It refers
+// to the text and tokens given there, which must outlive it, and holds the
+// matcher's working memory: use one per thread.
+class PreparedDocument {
+public:
+    PreparedDocument(PreparedDocument&&) noexcept;
+    PreparedDocument& operator=(PreparedDocument&&) noexcept;
+    ~PreparedDocument();
+
+    struct Impl;  // the folded forms and working memory (matcher.cpp)
+
+private:
+    friend class Matcher;
+    explicit PreparedDocument(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
 };
 
 class Matcher {
 public:
     // `unit_override` replaces the codebook default unit (not per-code units).
-    // The codebook must outlive the matcher.
+    // The codebook must outlive the matcher. Regular expressions are compiled
+    // here (they were checked when the codebook loaded).
     Matcher(const codebook::Codebook& cb, std::optional<UnitKind> unit_override);
+    Matcher(Matcher&&) noexcept;
+    ~Matcher();
 
     const std::vector<CompiledCode>& codes() const { return codes_; }
 
-    // Codes among `candidates` (indexes into codes()) that the unit's tokens
-    // satisfy: some pattern matches and no exclude pattern does. Appends to `out`.
-    void match(const std::vector<text::Token>& tokens, std::size_t first, std::size_t last,
+    // `text` is the document's NFC text and `tokens` its tokens
+    // (text::tokenize(text)); `name` names the document in errors.
+    PreparedDocument prepare(std::string_view text, const std::vector<text::Token>& tokens,
+                             std::string_view name = {}) const;
+
+    // Codes among `candidates` (indexes into codes()) that the unit satisfies:
+    // some pattern matches and no exclude pattern does. `unit` is the unit's
+    // span in code points, [first, last) its tokens. Appends one Hit per code,
+    // in candidate order. Throws qcode::Error (naming the
+    // codebook line, document and unit) when a regular expression exceeds
+    // its time or memory limit.
+    void match(PreparedDocument& doc, Span unit, std::size_t first, std::size_t last,
                const std::vector<std::size_t>& candidates, std::vector<Hit>& out) const;
 
-private:
-    struct Entry {
-        std::uint32_t code;
-        std::uint32_t order;  // position among the code's patterns (includes first)
-        bool exclude;
-        const codebook::Pattern* pattern;
-    };
-    void add(const codebook::Pattern& p, std::uint32_t code, std::uint32_t order, bool exclude);
-    bool rest_matches(const codebook::Pattern& p, const std::vector<text::Token>& tokens, std::size_t at,
-                      std::size_t last) const;
+    // Every place in the unit where a pattern of `code` matches (exclude
+    // patterns are not applied), for keyword-in-context lines: for a rule
+    // each occurrence of its whole expression (for AND, the occurrences of
+    // its operands), for a regular expression each match. Sorted, each once.
+    void find_all(PreparedDocument& doc, Span unit, std::size_t first, std::size_t last, std::size_t code,
+                  std::vector<Span>& out) const;
 
+    struct Compiled;  // the indexes (matcher.cpp)
+
+private:
     std::vector<CompiledCode> codes_;
-    std::unordered_map<std::string, std::vector<Entry>> exact_;
-    std::unordered_map<std::string, std::vector<Entry>> prefix_;
-    std::unordered_map<std::string, std::vector<Entry>> suffix_;
-    std::vector<Entry> scan_;  // infix and general globs: checked against every token
-    std::vector<std::size_t> prefix_lengths_, suffix_lengths_;  // distinct literal lengths in bytes
+    std::unique_ptr<Compiled> c_;
 };
 
 }  // namespace qcode::autocode

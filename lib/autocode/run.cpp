@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "autocode/scope.hpp"
 #include "core/error.hpp"
 #include "core/utf8.hpp"
 #include "text/tokenize.hpp"
@@ -10,19 +11,11 @@ namespace qcode::autocode {
 
 namespace {
 
-bool in_scope(codebook::SpeakerScope scope, const std::optional<Role>& role) {
-    switch (scope) {
-        case codebook::SpeakerScope::all: return true;
-        case codebook::SpeakerScope::respondents: return role == Role::respondent;
-        case codebook::SpeakerScope::interviewers: return role && asks_questions(*role);
-    }
-    return false;
-}
-
-std::string describe_options(const codebook::Codebook& cb, const Options& o) {
+std::string describe_options(const codebook::Codebook& cb, const Options& o, const Scopes& scopes) {
     std::string s = "unit=" + std::string(to_string(o.unit.value_or(cb.defaults.unit)));
     s += o.unit ? " (--unit)" : " (codebook default)";
     s += "; speakers=" + std::string(codebook::to_string(cb.defaults.speakers));
+    if (const auto scoped = scopes.describe(); !scoped.empty()) s += "; " + scoped;
     return s;
 }
 
@@ -37,6 +30,7 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
     for (const auto& c : matcher.codes())
         if (!code_ids.contains(c.path))
             throw Error("code '" + c.path + "' is in the codebook but not in the project; run `qcode codebook import` first");
+    const Scopes scopes(store, cb, matcher, options.coder);
 
     // Which unit kinds are needed, and which codes look at each.
     std::map<UnitKind, std::vector<std::size_t>> codes_by_kind;
@@ -46,28 +40,37 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
     std::vector<std::size_t> candidates;
     for (const auto& doc : store.documents()) {
         ++report.documents;
+        auto scope = scopes.document(doc.id);
+        DocumentUnits units_by_kind;  // kept for context: N
+        std::vector<Pending> pending;
         const auto text = store.document_text(doc.id);
         const auto tokens = text::tokenize(text);  // once per document, shared by all unit kinds
+        auto prepared = matcher.prepare(text, tokens, doc.name);  // folded once per fold, for every unit kind
         for (const auto& [kind, codes] : codes_by_kind) {
             std::size_t t = 0;
-            for (const auto& unit : store.units(kind, doc.id)) {
+            const auto& units = units_by_kind[kind] = store.units(kind, doc.id);
+            for (std::size_t u = 0; u < units.size(); ++u) {
+                const auto& unit = units[u];
                 ++report.units;
                 candidates.clear();
                 for (auto c : codes)
-                    if (in_scope(matcher.codes()[c].speakers, unit.role)) candidates.push_back(c);
+                    if (scope.admits(c, unit)) candidates.push_back(c);
                 // Units of one kind are in text order and do not overlap: walk the tokens once.
                 while (t < tokens.size() && tokens[t].span.start < unit.span.start) ++t;
                 std::size_t end = t;
                 while (end < tokens.size() && tokens[end].span.end <= unit.span.end) ++end;
                 hits.clear();
-                matcher.match(tokens, t, end, candidates, hits);
+                matcher.match(prepared, unit.span, t, end, candidates, hits);
                 for (const auto& h : hits)
-                    report.found.push_back(Found{doc.id, doc.name, unit.span,
-                                                Span{tokens[h.first_token].span.start, tokens[h.last_token - 1].span.end},
-                                                matcher.codes()[h.code].path, h.rule->source, kind, unit.ordinal});
+                    pending.push_back(Pending{h.code, u,
+                                              Found{doc.id, doc.name, unit.span,
+                                                    h.match,
+                                                    matcher.codes()[h.code].path, h.rule->source, kind, unit.ordinal}});
                 t = end;
             }
         }
+        // within: and context: need every code's findings in the document.
+        scopes.finish(doc.id, units_by_kind, pending, report.found);
     }
     if (options.dry_run) return report;
 
@@ -75,7 +78,7 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
     report.replaced = store.delete_auto_codings(options.coder);
     store::RunRow run_row;
     run_row.codebook_sha256 = cb.sha256;
-    run_row.options = describe_options(cb, options);
+    run_row.options = describe_options(cb, options, scopes);
     run_row.coder = options.coder;
     const Id run_id = store.add_run(run_row);
     std::vector<Coding> codings;

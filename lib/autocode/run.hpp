@@ -41,7 +41,9 @@ struct Report {
 // Runs `cb` over the project. Unless dry_run, in one transaction: the
 // coder's previous automatic codings are replaced, a run row records the
 // codebook hash and options, and every coding names the run and rule.
-// Manual and imported codings are never touched.
+// Manual and imported codings are never touched. Each code's scope
+// (speakers or speaker_labels, where, within, context; scope.hpp) is
+// applied the same way with and without dry_run.
 Report run(store::Store& store, const codebook::Codebook& cb, const Options& options);
 
 }  // namespace qcode::autocode

@@ -1,6 +1,8 @@
 // The small non-parsing parts of codebook.hpp: speaker scopes and counts.
 #include "codebook/codebook.hpp"
 
+#include "core/error.hpp"
+
 namespace qcode::codebook {
 
 std::string_view to_string(SpeakerScope scope) {
@@ -17,6 +19,28 @@ std::optional<SpeakerScope> parse_speaker_scope(std::string_view s) {
     if (s == "interviewers") return SpeakerScope::interviewers;
     if (s == "all") return SpeakerScope::all;
     return std::nullopt;
+}
+
+text::FoldOptions parse_fold(const std::vector<std::string>& items) {
+    text::FoldOptions fold;
+    for (const auto& item : items) {
+        // "case, umlauts" in one item is the comma-separated form.
+        std::size_t start = 0;
+        while (start <= item.size()) {
+            auto end = item.find(',', start);
+            if (end == std::string::npos) end = item.size();
+            auto word = std::string_view(item).substr(start, end - start);
+            while (!word.empty() && (word.front() == ' ' || word.front() == '\t')) word.remove_prefix(1);
+            while (!word.empty() && (word.back() == ' ' || word.back() == '\t')) word.remove_suffix(1);
+            if (word == "diacritics") fold.diacritics = true;
+            else if (word == "umlauts") fold.umlauts = true;
+            else if (word == "stem") fold.stem = true;
+            else if (word != "case" && !word.empty())
+                throw Error("unknown fold '" + std::string(word) + "': use case, diacritics, umlauts or stem");
+            start = end + 1;
+        }
+    }
+    return fold;
 }
 
 std::size_t count_codes(const Codebook& cb) {

@@ -20,7 +20,28 @@ std::optional<SpeakerScope> parse_speaker_scope(std::string_view s);
 struct Defaults {
     UnitKind unit = UnitKind::sentence;
     SpeakerScope speakers = SpeakerScope::respondents;
+    int context = 0;  // units of the same kind coded before and after a match (0–10)
+    text::FoldOptions fold;  // `fold:` beyond case, for codes without their own
 };
+
+// `fold:` as written: a list (or comma-separated text) of case, diacritics,
+// umlauts, stem. `case` is always on, written or not. Throws qcode::Error
+// (no file/line) naming an unknown entry and listing the valid ones.
+text::FoldOptions parse_fold(const std::vector<std::string>& items);
+
+inline constexpr int kMaxContext = 10;
+
+// One condition of a code's `where:`: the document's attribute `name` has
+// one of `values` (exact after NFC, as the tables' --where compares).
+struct AttributeCondition {
+    std::string name;
+    std::vector<std::string> values;
+    friend bool operator==(const AttributeCondition&, const AttributeCondition&) = default;
+};
+
+// A speaker label as `speaker_labels:` compares it: NFC, case-folded,
+// without white space, so `IP2`, `IP 2` and `ip2` are one label.
+std::string speaker_label_key(std::string_view label);
 
 struct Code {
     std::string id;     // one path component: [a-z0-9_]+ (also A-Z, '-', '.')
@@ -36,6 +57,13 @@ struct Code {
     std::vector<Pattern> exclude;   // ... unless one of these matches it
     std::optional<UnitKind> unit;   // overrides Defaults::unit
     std::optional<SpeakerScope> speakers;
+    // Scope beyond unit and speakers (autocoding only; see lib/autocode/scope.hpp).
+    std::vector<std::string> speaker_labels;  // only turns of these labels (then `speakers` does not apply)
+    std::vector<AttributeCondition> where;    // all must hold for the document
+    std::string within;                       // a code path: only in units overlapping its subtree's codings
+    int within_line = 0;                      // of the `within:` key, for messages
+    std::optional<int> context;               // overrides Defaults::context
+    std::optional<text::FoldOptions> fold;    // replaces Defaults::fold; patterns are parsed with it
     std::vector<Code> children;
     int line = 0;                   // where the code starts in the source
 };
@@ -65,6 +93,16 @@ void for_each_code(const std::vector<Code>& codes, F&& f) {
         for_each_code(c.children, f);
     }
 }
+
+// Checks every `within:`: it names a code of the codebook, not the code
+// itself or one of its ancestors (whose codings include the code's own),
+// and no chain of `within` leads back to a code on it (a within b, b
+// within a). Nothing when all hold; else the first code at fault and why.
+struct WithinProblem {
+    const Code* code = nullptr;
+    std::string message;
+};
+std::optional<WithinProblem> check_within(const Codebook& cb);
 
 std::size_t count_codes(const Codebook& cb);
 std::size_t count_leaves(const Codebook& cb);

@@ -27,10 +27,11 @@ namespace {
 // The keys parse_yaml accepts (yaml.cpp); kept in step with it, and the
 // loader's own verdict is merged in, so a drift cannot hide an error.
 constexpr std::string_view kTopKeys[] = {"codebook", "version", "language", "defaults", "codes"};
-constexpr std::string_view kDefaultKeys[] = {"unit", "speakers"};
+constexpr std::string_view kDefaultKeys[] = {"unit", "speakers", "context", "fold"};
 constexpr std::string_view kCodeKeys[] = {"id", "label", "description", "definition", "coding_rules",
                                           "anchor_examples", "color", "codable", "patterns", "exclude",
-                                          "unit", "speakers", "children"};
+                                          "unit", "speakers", "speaker_labels", "where", "within", "context",
+                                          "fold", "children"};
 
 int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
 
@@ -58,24 +59,15 @@ std::string single_quote_escape(const std::string& s) {
     return out;
 }
 
-// A pattern of the current language: one word or one "quoted phrase"
-// (operators such as NEAR/5 or re: would make it more than that).
-bool is_simple(const Pattern& p) {
-    if (p.words.empty()) return false;
-    std::string_view s = p.source;
-    const auto b = s.find_first_not_of(" \t");
-    const auto e = s.find_last_not_of(" \t");
-    if (b == std::string_view::npos) return false;
-    s = s.substr(b, e - b + 1);
-    if (s.starts_with("re:")) return false;
-    if (s.front() == '"') return s.size() >= 2 && s.back() == '"' && std::count(s.begin(), s.end(), '"') == 2;
-    return s.find_first_of(" \t\"") == std::string_view::npos;
-}
+// One word or one "quoted phrase": no operators, no re:.
+bool is_simple(const Pattern& p) { return p.is_phrase() && !p.phrases.empty(); }
 
+// Equal keys match the same units: the folded words of a phrase; other
+// patterns compare as written.
 std::string pattern_key(const Pattern& p) {
     if (!is_simple(p)) return "source:" + p.source;
     std::string key;
-    for (const auto& w : p.words) key += w.text + '\x1f';
+    for (const auto& w : p.phrases.front().words) key += w.text + '\x1f';
     return key;
 }
 
@@ -83,8 +75,10 @@ bool word_covers(const WordGlob& b, const WordGlob& a) {
     using K = WordGlob::Kind;
     if (b.text == a.text) return true;
     if (b.kind == K::any) return true;
-    if (b.kind == K::exact) return false;
-    if (a.kind == K::exact) return glob_match(b.text, a.literal);
+    // Under `stem`, an exact word also matches every word with its stem: it
+    // covers the exact words of that stem, and a glob covers none of them.
+    if (b.kind == K::exact) return !b.stem.empty() && a.kind == K::exact && a.stem == b.stem;
+    if (a.kind == K::exact) return a.stem.empty() && glob_match(b.text, a.literal);
     const auto contains = [](const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; };
     switch (a.kind) {
         case K::prefix:
@@ -176,6 +170,8 @@ public:
             return;
         }
         bool has_name = false, has_codes = false;
+        if (const auto d = root["defaults"]; d && d.IsMap() && d["fold"])
+            default_fold_ = read_fold(d["fold"]).value_or(text::FoldOptions{});
         for (const auto& e : entries(root, kTopKeys, "the codebook", "")) {
             if (e.key == "codebook") {
                 has_name = true;
@@ -218,14 +214,9 @@ private:
             }
             const auto key = kv.first.Scalar();
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-                std::string msg;
-                if (key == "fold") {
-                    msg = "'fold' in " + where + " is not supported yet; remove it";
-                } else {
-                    msg = "unknown key '" + key + "' in " + where;
-                    if (auto guess = closest(key, allowed)) msg += "; did you mean '" + *guess + "'?";
-                    msg += " (allowed: " + join(allowed) + ")";
-                }
+                std::string msg = "unknown key '" + key + "' in " + where;
+                if (auto guess = closest(key, allowed)) msg += "; did you mean '" + *guess + "'?";
+                msg += " (allowed: " + join(allowed) + ")";
                 error(line, code, "unknown-key", msg);
                 continue;
             }
@@ -263,6 +254,45 @@ private:
                   "invalid speakers '" + s + "' in " + where + ": use respondents, interviewers or all");
     }
 
+    // A fold: list as yaml.cpp reads it; nothing when it is not one (the
+    // reporting variant below says why).
+    static std::optional<text::FoldOptions> read_fold(const YAML::Node& value) {
+        std::vector<std::string> items;
+        if (value.IsScalar()) items.push_back(value.Scalar());
+        else if (value.IsSequence())
+            for (const auto& item : value) {
+                if (!item.IsScalar()) return std::nullopt;
+                items.push_back(item.Scalar());
+            }
+        else
+            return std::nullopt;
+        try {
+            return parse_fold(items);
+        } catch (const Error&) {
+            return std::nullopt;
+        }
+    }
+
+    void fold(const Entry& e, const std::string& where, const std::string& code) {
+        if (read_fold(e.value)) return;
+        std::string why = "'fold' in " + where + " must be a list, as in fold: [case, umlauts]";
+        if (e.value.IsScalar() || e.value.IsSequence()) {
+            std::vector<std::string> items;
+            for (const auto& item : e.value.IsScalar() ? std::vector<YAML::Node>{e.value}
+                                                       : std::vector<YAML::Node>(e.value.begin(), e.value.end()))
+                if (item.IsScalar()) items.push_back(item.Scalar());
+            try {
+                parse_fold(items);
+            } catch (const Error& err) {
+                why = err.message() + " (in 'fold' of " + where + ")";
+            }
+        }
+        error(e.line, code, "invalid-value", why);
+    }
+
+    // The codebook's default fold, read before the codes wherever it stands.
+    text::FoldOptions default_fold_;
+
     void defaults(const Entry& e) {
         if (e.value.IsNull()) return;
         if (!e.value.IsMap()) {
@@ -273,6 +303,7 @@ private:
         for (const auto& d : entries(e.value, kDefaultKeys, "defaults", "")) {
             if (d.key == "unit") unit(d, "defaults", "");
             else if (d.key == "speakers") speakers(d, "defaults", "");
+            else if (d.key == "fold") fold(d, "defaults", "");
         }
     }
 
@@ -316,6 +347,9 @@ private:
         bool has_label = false;
         std::optional<YAML::Node> children;
         int children_line = 0;
+        // Patterns are parsed with the code's fold, as the loader does.
+        text::FoldOptions code_fold = default_fold_;
+        if (const auto f = node["fold"]) code_fold = read_fold(f).value_or(default_fold_);
         for (const auto& e : entries(node, kCodeKeys, where, lc.path)) {
             if (e.key == "label") {
                 has_label = true;
@@ -346,7 +380,7 @@ private:
                 if (e.key == "patterns") lc.pattern_items = items.size();
                 for (const auto& [src, pline] : items) {
                     try {
-                        Pattern p = parse_pattern(src);
+                        Pattern p = parse_pattern(src, code_fold);
                         p.line = pline;
                         into.push_back(std::move(p));
                     } catch (const Error& err) {
@@ -360,6 +394,8 @@ private:
                 unit(e, where, lc.path);
             } else if (e.key == "speakers") {
                 speakers(e, where, lc.path);
+            } else if (e.key == "fold") {
+                fold(e, where, lc.path);
             } else if (e.key == "children") {
                 children = e.value;
                 children_line = e.line;
@@ -404,6 +440,20 @@ private:
 
 // --- checks on what loaded ------------------------------------------------------
 
+// Whether `rule` can match when the phrases marked in `dead` never do.
+bool rule_can_match(const Rule& rule, const std::vector<const WordGlob*>& dead) {
+    switch (rule.op) {
+        case Rule::Op::phrase: return dead[rule.phrase] == nullptr;
+        case Rule::Op::regex: return true;
+        case Rule::Op::any_of:
+            return std::any_of(rule.operands.begin(), rule.operands.end(),
+                               [&](const Rule& r) { return rule_can_match(r, dead); });
+        default:
+            return std::all_of(rule.operands.begin(), rule.operands.end(),
+                               [&](const Rule& r) { return rule_can_match(r, dead); });
+    }
+}
+
 void check_code(const LintCode& c, Linter& l) {
     if (c.children == 0 && c.pattern_items == 0) {
         if (!c.codable)
@@ -438,6 +488,8 @@ void check_code(const LintCode& c, Linter& l) {
         for (std::size_t j = 0; j < c.patterns.size(); ++j) {
             const auto& b = c.patterns[j];
             if (i == j || pattern_key(a) == pattern_key(b) || !pattern_covers(b, a)) continue;
+            // Two that cover each other (schnittstelle, schnittstellen under stem): keep the first.
+            if (j > i && pattern_covers(a, b)) continue;
             l.add(a.line, Severity::warning, c.path, "shadowed-pattern",
                   "pattern '" + a.source + "' in code '" + c.path + "' is shadowed by the broader '" + b.source +
                       "' (line " + std::to_string(b.line) + "): every unit it matches, that one matches too; remove it");
@@ -457,17 +509,24 @@ void check_code(const LintCode& c, Linter& l) {
     }
     for (const auto* list : {&c.patterns, &c.exclude}) {
         for (const auto& p : *list) {
-            if (!is_simple(p)) continue;
-            bool reported = false;
-            for (const auto& w : p.words) {
-                if (glob_can_match_a_token(w)) continue;
+            if (p.is_regex()) continue;
+            // Per phrase: its first word no token can match, if any.
+            std::vector<const WordGlob*> dead(p.phrases.size(), nullptr);
+            for (std::size_t i = 0; i < p.phrases.size(); ++i)
+                for (const auto& w : p.phrases[i].words)
+                    if (!dead[i] && !glob_can_match_a_token(w)) dead[i] = &w;
+            const auto first_dead = std::find_if(dead.begin(), dead.end(), [](const WordGlob* w) { return w != nullptr; });
+            if (first_dead != dead.end()) {
+                // The whole pattern fails only when its rule needs the dead phrase (OR has other ways).
+                const bool whole = !rule_can_match(p.rule, dead);
                 l.add(p.line, Severity::warning, c.path, "never-matches",
-                      "pattern '" + p.source + "' in code '" + c.path + "' can never match: the tokenizer never makes '" +
-                          w.text + "' one word (it splits or drops characters such as % & + § there)");
-                reported = true;
-                break;
+                      "pattern '" + p.source + "' in code '" + c.path + "' " +
+                          (whole ? "can never match" : "has a part that can never match") +
+                          ": the tokenizer never makes '" + (*first_dead)->text +
+                          "' one word (it splits or drops characters such as % & + § there)");
+                continue;
             }
-            if (reported) continue;
+            if (!is_simple(p)) continue;
             for (const auto& piece : phrase_pieces(p.source)) {
                 if (!only_edge_punctuation(piece)) continue;
                 l.add(p.line, Severity::warning, c.path, "never-matches",
@@ -523,8 +582,10 @@ void sort_findings(std::vector<Finding>& findings) {
     });
 }
 
-bool pattern_covers(const Pattern& broad, const Pattern& narrow) {
-    if (!is_simple(broad) || !is_simple(narrow)) return false;
+namespace {
+
+// Some run of `narrow`'s words is covered word by word by `broad`'s.
+bool phrase_covers(const Phrase& broad, const Phrase& narrow) {
     const auto k = broad.words.size(), n = narrow.words.size();
     if (k > n) return false;
     for (std::size_t o = 0; o + k <= n; ++o) {
@@ -533,6 +594,32 @@ bool pattern_covers(const Pattern& broad, const Pattern& narrow) {
         if (all) return true;
     }
     return false;
+}
+
+// Sufficient conditions, each sound on its own: a unit `n` matches must
+// match `b`. NEAR/BEFORE on the broad side and regular expressions are
+// never claimed to cover anything.
+bool rule_covers(const Pattern& bp, const Rule& b, const Pattern& np, const Rule& n) {
+    using Op = Rule::Op;
+    const auto each = [](const std::vector<Rule>& rs, auto&& f) { return std::all_of(rs.begin(), rs.end(), f); };
+    const auto some = [](const std::vector<Rule>& rs, auto&& f) { return std::any_of(rs.begin(), rs.end(), f); };
+    if (n.op == Op::any_of)  // every alternative of the narrow one is covered
+        return each(n.operands, [&](const Rule& r) { return rule_covers(bp, b, np, r); });
+    if (b.op == Op::all_of)  // every part of the broad one holds
+        return each(b.operands, [&](const Rule& r) { return rule_covers(bp, r, np, n); });
+    if (b.op == Op::any_of && some(b.operands, [&](const Rule& r) { return rule_covers(bp, r, np, n); })) return true;
+    if (n.op == Op::all_of || n.op == Op::near || n.op == Op::before)  // each part of the narrow one occurs
+        return some(n.operands, [&](const Rule& r) { return rule_covers(bp, b, np, r); });
+    if (b.op == Op::phrase && n.op == Op::phrase) return phrase_covers(bp.phrases[b.phrase], np.phrases[n.phrase]);
+    return false;
+}
+
+}  // namespace
+
+bool pattern_covers(const Pattern& broad, const Pattern& narrow) {
+    if (broad.fold != narrow.fold || broad.is_regex() || narrow.is_regex()) return false;
+    if (broad.phrases.empty() || narrow.phrases.empty()) return false;
+    return rule_covers(broad, broad.rule, narrow, narrow.rule);
 }
 
 bool glob_can_match_a_token(const WordGlob& glob) {

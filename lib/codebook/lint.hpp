@@ -51,8 +51,10 @@ void sort_findings(std::vector<Finding>& findings);
 // True when every unit `narrow` matches is also matched by `broad`: some
 // run of `narrow`'s words is covered, word by word, by `broad`'s globs
 // ("amt*" covers "amt", "amtsleitung*" and "\"amt für soziales\""; "*akte*"
-// covers "*akten"). Patterns of the current language only (single words and
-// phrases); false for anything else.
+// covers "*akten"), through the operators where that is certain ("amt*"
+// covers "amt NEAR/5 akte" and "amt OR amtsleitung"; "a OR b" covers "a").
+// False when it cannot tell: a regular expression, NEAR or BEFORE on the
+// broad side, different folds.
 bool pattern_covers(const Pattern& broad, const Pattern& narrow);
 
 // False when no token of the tokenizer can ever match `glob`: the glob

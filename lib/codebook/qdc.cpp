@@ -8,12 +8,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <optional>
 #include <filesystem>
 #include <sstream>
 
 #include "codebook/ids.hpp"
 #include "core/error.hpp"
+#include "text/normalize.hpp"
 
 namespace qcode::codebook {
 
@@ -24,7 +26,8 @@ constexpr const char* kNamespace = "urn:QDA-XML:codebook:1.0";
 // --- the Description paragraphs ---------------------------------------------
 
 enum class Kind { text, list, single };
-enum class Field { description, definition, coding_rules, anchors, patterns, exclude, unit, speakers, id };
+enum class Field { description, definition, coding_rules, anchors, patterns, exclude, unit, speakers, labels, where,
+                   within, context, id };
 
 struct Header {
     std::string_view prefix;
@@ -46,6 +49,10 @@ constexpr Header kHeaders[] = {
     {"Ausschluss (qcode):", Kind::list, Field::exclude},
     {"Einheit (qcode):", Kind::single, Field::unit},
     {"Sprecher (qcode):", Kind::single, Field::speakers},
+    {"Sprecherkürzel (qcode):", Kind::list, Field::labels},
+    {"Dokumentvariablen (qcode):", Kind::list, Field::where},
+    {"Innerhalb (qcode):", Kind::single, Field::within},
+    {"Kontext (qcode):", Kind::single, Field::context},
     {"ID (qcode):", Kind::single, Field::id},
 };
 
@@ -236,6 +243,13 @@ std::vector<Code> assign_ids(std::vector<RawCode>& raws) {
     return out;
 }
 
+void drop_within(std::vector<Code>& codes, const std::string& path) {
+    for (auto& c : codes) {
+        if (c.path == path) c.within.clear();
+        drop_within(c.children, path);
+    }
+}
+
 // --- writing XML ----------------------------------------------------------------
 
 // XML 1.0 cannot hold control characters other than tab, LF and CR, not
@@ -281,6 +295,16 @@ std::string qdc_description(const Code& c, bool plain) {
         if (!c.exclude.empty()) q.push_back(list_block("Ausschluss (qcode):", sources(c.exclude)));
         if (c.unit) q.push_back("Einheit (qcode): " + std::string(to_string(*c.unit)));
         if (c.speakers) q.push_back("Sprecher (qcode): " + std::string(to_string(*c.speakers)));
+        if (!c.speaker_labels.empty()) q.push_back(list_block("Sprecherkürzel (qcode):", c.speaker_labels));
+        if (!c.where.empty()) {
+            // One "name = value" item per value; items of one name are alternatives.
+            std::vector<std::string> items;
+            for (const auto& w : c.where)
+                for (const auto& v : w.values) items.push_back(w.name + " = " + v);
+            q.push_back(list_block("Dokumentvariablen (qcode):", items));
+        }
+        if (!c.within.empty()) q.push_back("Innerhalb (qcode): " + c.within);
+        if (c.context) q.push_back("Kontext (qcode): " + std::to_string(*c.context));
         if (c.id != id_from_name(c.label)) q.push_back("ID (qcode): " + c.id);
         if (!q.empty()) {
             std::string block;
@@ -295,7 +319,7 @@ std::string qdc_description(const Code& c, bool plain) {
 
 std::string parse_qdc_description(std::string_view text, Code& c, std::vector<std::string>& problems) {
     std::vector<std::string> description, definition, rules;
-    std::vector<std::string> anchors, patterns, exclude;
+    std::vector<std::string> anchors, patterns, exclude, labels, where;
     std::string explicit_id;
     std::vector<std::string>* text_target = &description;
     std::vector<std::string>* list_target = nullptr;
@@ -324,8 +348,10 @@ std::string parse_qdc_description(std::string_view text, Code& c, std::vector<st
                     if (!rest.empty()) text_target->push_back(rest);
                     break;
                 case Kind::list:
-                    list_target = header->field == Field::anchors ? &anchors
+                    list_target = header->field == Field::anchors    ? &anchors
                                   : header->field == Field::patterns ? &patterns
+                                  : header->field == Field::labels   ? &labels
+                                  : header->field == Field::where    ? &where
                                                                      : &exclude;
                     if (!rest.empty()) list_target->push_back(rest);
                     break;
@@ -337,6 +363,16 @@ std::string parse_qdc_description(std::string_view text, Code& c, std::vector<st
                     } else if (header->field == Field::speakers) {
                         if (auto s = parse_speaker_scope(rest)) c.speakers = *s;
                         else problems.push_back("speakers '" + rest + "' left out (use respondents, interviewers or all)");
+                    } else if (header->field == Field::within) {
+                        if (!rest.empty()) c.within = rest;  // checked against the whole tree in read_qdc
+                    } else if (header->field == Field::context) {
+                        int n = -1;
+                        const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), n);
+                        if (ec == std::errc() && end == rest.data() + rest.size() && n >= 0 && n <= kMaxContext)
+                            c.context = n;
+                        else
+                            problems.push_back("context '" + rest + "' left out (use a whole number from 0 to " +
+                                               std::to_string(kMaxContext) + ")");
                     } else if (valid_id(rest)) {
                         explicit_id = rest;
                     } else {
@@ -376,6 +412,26 @@ std::string parse_qdc_description(std::string_view text, Code& c, std::vector<st
     };
     parse_all(patterns, c.patterns, "pattern");
     parse_all(exclude, c.exclude, "exclude pattern");
+    for (const auto& l : labels)
+        if (!speaker_label_key(l).empty()) c.speaker_labels.push_back(text::nfc(trim(l)));
+    if (!c.speaker_labels.empty() && c.speakers) {
+        problems.push_back("speakers '" + std::string(to_string(*c.speakers)) +
+                           "' left out: the speaker labels already say whose turns count");
+        c.speakers.reset();
+    }
+    for (const auto& item : where) {
+        const auto eq = item.find('=');
+        const auto name = eq == std::string::npos ? std::string_view{} : trim(std::string_view(item).substr(0, eq));
+        if (name.empty()) {
+            problems.push_back("document variable '" + item + "' left out (write name = value)");
+            continue;
+        }
+        const auto key = text::nfc(name);
+        const auto value = text::nfc(trim(std::string_view(item).substr(eq + 1)));
+        auto it = std::find_if(c.where.begin(), c.where.end(), [&](const AttributeCondition& w) { return w.name == key; });
+        if (it == c.where.end()) it = c.where.insert(c.where.end(), AttributeCondition{key, {}});
+        it->values.push_back(value);
+    }
     return explicit_id;
 }
 
@@ -431,6 +487,15 @@ Codebook read_qdc(std::string_view xml, const std::string& path, std::vector<std
     const auto stem = std::filesystem::path(path).stem().string();
     cb.name = stem.empty() ? "Codebook" : stem;
     cb.codes = assign_ids(raws);
+    assign_paths(cb.codes);
+    // A within: that names no code (or closes a circle) cannot be kept: the
+    // YAML loader would refuse the codebook.
+    while (auto problem = check_within(cb)) {
+        const int line = problem->code->line;
+        warnings.push_back(path + (line > 0 ? ":" + std::to_string(line) : "") + ": " + problem->message +
+                           "; within left out");
+        drop_within(cb.codes, problem->code->path);
+    }
     return finish_import(std::move(cb), path);
 }
 

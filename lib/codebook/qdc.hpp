@@ -12,8 +12,11 @@
 //   memos in MAXQDA: "Definition: …", "Ankerbeispiele:" with "- " items,
 //   "Kodierregeln: …", and qcode's own fields marked "(qcode)": "Muster
 //   (qcode):", "Ausschluss (qcode):" (one pattern per "- " line),
-//   "Einheit (qcode): …", "Sprecher (qcode): …", and "ID (qcode): …" when
-//   the id is not the one the label gives (id_from_name).
+//   "Einheit (qcode): …", "Sprecher (qcode): …", the scope keys
+//   "Sprecherkürzel (qcode):" (one label per "- " line),
+//   "Dokumentvariablen (qcode):" ("- name = value", one line per value),
+//   "Innerhalb (qcode): path", "Kontext (qcode): n", and "ID (qcode): …"
+//   when the id is not the one the label gives (id_from_name).
 // Reading parses those paragraphs back, so qcode → QDC → qcode keeps the
 // whole code tree; what QDC cannot hold (codebook name, version, language,
 // defaults) is taken from the file name and qcode's defaults.
@@ -50,7 +53,8 @@ Codebook read_qdc(std::string_view xml, const std::string& path, std::vector<std
 
 // The <Description> text qcode writes for a code (see above), and its
 // inverse, which fills description, definition, anchor examples, coding
-// rules, patterns, exclude, unit, speakers and (returned) an explicit id.
+// rules, patterns, exclude, unit, speakers, the scope keys and (returned)
+// an explicit id.
 std::string qdc_description(const Code& code, bool plain = false);
 std::string parse_qdc_description(std::string_view text, Code& code, std::vector<std::string>& problems);
 

@@ -16,19 +16,18 @@
 #include "codebook/yaml_syntax.hpp"
 #include "core/error.hpp"
 #include "core/sha256.hpp"
+#include "text/normalize.hpp"
 
 namespace qcode::codebook {
 
 namespace {
 
 constexpr std::string_view top_keys[] = {"codebook", "version", "language", "defaults", "codes"};
-constexpr std::string_view default_keys[] = {"unit", "speakers"};
+constexpr std::string_view default_keys[] = {"unit", "speakers", "context", "fold"};
 constexpr std::string_view code_keys[] = {"id", "label", "description", "definition", "coding_rules",
                                           "anchor_examples", "color", "codable", "patterns", "exclude",
-                                          "unit", "speakers", "children"};
-// Keys of DESIGN §4 this version does not implement. Saying so is kinder
-// than "unknown key" for something the documentation promises.
-constexpr std::string_view later_keys[] = {"fold"};
+                                          "unit", "speakers", "speaker_labels", "where", "within", "context",
+                                          "fold", "children"};
 
 // Inside 'single quotes' YAML writes a ' as ''.
 std::string yaml_single_quote_escape(const std::string& s) {
@@ -67,8 +66,6 @@ public:
             if (!kv.first.IsScalar()) fail("a key in " + where + " is not a plain word", line);
             const auto key = kv.first.Scalar();
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-                if (std::find(std::begin(later_keys), std::end(later_keys), key) != std::end(later_keys))
-                    fail("'" + key + "' in " + where + " is not supported yet; remove it", line);
                 std::string msg = "unknown key '" + key + "' in " + where;
                 if (auto guess = closest(key, allowed)) msg += "; did you mean '" + *guess + "'?";
                 fail(msg + " (allowed: " + join(allowed) + ")", line);
@@ -117,6 +114,89 @@ public:
         fail("invalid speakers '" + s + "' in " + where + ": use respondents, interviewers or all", e.line);
     }
 
+    int context(const Entry& e, const std::string& where) const {
+        int n = -1;
+        if (!e.value.IsScalar() || !YAML::convert<int>::decode(e.value, n) || n < 0 || n > kMaxContext)
+            fail("'context' in " + where + " must be a whole number from 0 to " + std::to_string(kMaxContext) +
+                     " (units coded before and after a match, as in context: 1)",
+                 e.line);
+        return n;
+    }
+
+    // One label or a list of them, kept as written (NFC); compared by speaker_label_key.
+    std::vector<std::string> speaker_labels(const Entry& e, const std::string& where) const {
+        std::vector<std::string> out;
+        auto add = [&](const YAML::Node& item, int line) {
+            if (!item.IsScalar() || speaker_label_key(item.Scalar()).empty())
+                fail("each speaker label in " + where + " must be a text such as B1 or IP 2", line);
+            out.push_back(text::nfc(item.Scalar()));
+        };
+        if (e.value.IsScalar()) add(e.value, e.line);
+        else if (e.value.IsSequence())
+            for (const auto& item : e.value) add(item, line_of(item));
+        if (out.empty())
+            fail("'speaker_labels' in " + where + " lists no label; write the labels, as in speaker_labels: [B1, IP2]",
+                 e.line);
+        return out;
+    }
+
+    // { attribute: value } or { attribute: [value, value] }: every attribute
+    // must hold, with any of its values.
+    std::vector<AttributeCondition> attribute_conditions(const Entry& e, const std::string& where) const {
+        const std::string shape = "as in where: { kommune: [Köln, Bonn] }";
+        if (!e.value.IsMap() || e.value.size() == 0)
+            fail("'where' in " + where + " must be a map of document attributes to a value or a list of values, " + shape,
+                 e.line);
+        std::vector<AttributeCondition> out;
+        for (const auto& kv : e.value) {
+            const int line = line_of(kv.first);
+            if (!kv.first.IsScalar() || kv.first.Scalar().find_first_not_of(" \t") == std::string::npos)
+                fail("an attribute name in 'where' of " + where + " is not a plain name, " + shape, line);
+            AttributeCondition c{text::nfc(kv.first.Scalar()), {}};
+            for (const auto& seen : out)
+                if (seen.name == c.name)
+                    fail("attribute '" + c.name + "' appears twice in 'where' of " + where +
+                             "; list its values once, as in " + c.name + ": [a, b]",
+                         line);
+            const auto& v = kv.second;
+            if (v.IsMap())
+                fail("the value of '" + c.name + "' in 'where' of " + where + " must be a text or a list of texts, " + shape,
+                     line);
+            if (v.IsScalar()) c.values.push_back(text::nfc(v.Scalar()));
+            else if (v.IsSequence())
+                for (const auto& item : v) {
+                    if (!item.IsScalar())
+                        fail("each value of '" + c.name + "' in 'where' of " + where + " must be a text", line_of(item));
+                    c.values.push_back(text::nfc(item.Scalar()));
+                }
+            if (c.values.empty())
+                fail("attribute '" + c.name + "' in 'where' of " + where + " has no value; " + shape, line);
+            out.push_back(std::move(c));
+        }
+        return out;
+    }
+
+    // fold: [case, umlauts] or fold: "case, umlauts".
+    text::FoldOptions fold(const Entry& e, const std::string& where) const {
+        std::vector<std::string> items;
+        if (e.value.IsScalar()) items.push_back(e.value.Scalar());
+        else if (e.value.IsSequence())
+            for (const auto& item : e.value) {
+                if (!item.IsScalar()) fail("each entry of 'fold' in " + where + " must be a word such as umlauts", line_of(item));
+                items.push_back(item.Scalar());
+            }
+        else
+            fail("'fold' in " + where + " must be a list, as in fold: [case, umlauts]", e.line);
+        try {
+            return parse_fold(items);
+        } catch (const Error& err) {
+            fail(err.message() + " (in 'fold' of " + where + ")", e.line);
+        }
+    }
+
+    // Patterns of codes without their own fold: are parsed with this.
+    text::FoldOptions default_fold;
+
     Defaults defaults(const Entry& e) const {
         Defaults d;
         if (e.value.IsNull()) return d;
@@ -124,6 +204,8 @@ public:
         for (const auto& [key, entry] : entries(e.value, default_keys, "defaults")) {
             if (key == "unit") d.unit = unit(entry, "defaults");
             else if (key == "speakers") d.speakers = speakers(entry, "defaults");
+            else if (key == "context") d.context = context(entry, "defaults");
+            else if (key == "fold") d.fold = fold(entry, "defaults");
         }
         return d;
     }
@@ -172,7 +254,7 @@ private:
         const std::string where = "code '" + c.path + "'";
         for (auto& [src, line] : text_list(key, e, where)) {
             try {
-                Pattern p = parse_pattern(src);
+                Pattern p = parse_pattern(src, c.fold.value_or(default_fold));
                 p.line = line;
                 out.push_back(std::move(p));
             } catch (const Error& err) {
@@ -204,7 +286,12 @@ private:
         const std::string where = "code '" + c.path + "'";
 
         bool has_label = false;
-        for (const auto& [key, e] : entries(node, code_keys, where)) {
+        int labels_line = 0;
+        const auto keys = entries(node, code_keys, where);
+        // The fold applies to the patterns, wherever it stands among the keys.
+        for (const auto& [key, e] : keys)
+            if (key == "fold") c.fold = fold(e, where);
+        for (const auto& [key, e] : keys) {
             if (key == "label") {
                 c.label = text(key, e, where).value_or("");
                 if (c.label.find_first_not_of(" \t") == std::string::npos)
@@ -230,9 +317,21 @@ private:
             else if (key == "exclude") c.exclude = patterns(key, e, c);
             else if (key == "unit") c.unit = unit(e, where);
             else if (key == "speakers") c.speakers = speakers(e, where);
+            else if (key == "speaker_labels") {
+                c.speaker_labels = speaker_labels(e, where);
+                labels_line = e.line;
+            } else if (key == "where") c.where = attribute_conditions(e, where);
+            else if (key == "within") {
+                c.within = text(key, e, where).value_or("");
+                if (c.within.empty()) fail("'within' in " + where + " names no code; write a path, as in within: huerden", e.line);
+                c.within_line = e.line;
+            } else if (key == "context") c.context = context(e, where);
             else if (key == "children") c.children = codes(e, c.path, where);
         }
         if (!has_label) fail(where + " has no label; add one, as in label: Technische Hürden", c.line);
+        if (!c.speaker_labels.empty() && c.speakers)
+            fail(where + " has both speakers: and speaker_labels:; the labels already say whose turns count, so keep one",
+                 labels_line);
         return c;
     }
 
@@ -254,6 +353,7 @@ Codebook parse_yaml(std::string_view yaml, const std::string& source_path) {
     cb.source = std::string(text);
     cb.sha256 = sha256_hex(cb.source);
     bool has_name = false, has_codes = false;
+    std::optional<Entry> codes;
     for (const auto& [key, e] : r.entries(root, top_keys, "the codebook")) {
         if (key == "codebook") {
             cb.name = r.text(key, e, "the codebook").value_or("");
@@ -268,15 +368,19 @@ Codebook parse_yaml(std::string_view yaml, const std::string& source_path) {
             if (cb.language.empty()) r.fail("empty language; write language: de", e.line);
         } else if (key == "defaults") {
             cb.defaults = r.defaults(e);
+            r.default_fold = cb.defaults.fold;
         } else if (key == "codes") {
             if (!e.value.IsSequence())
                 r.fail("'codes' must be a list of codes, each starting with '- id: …'", e.line);
-            cb.codes = r.codes(e, "", "the codebook");
+            codes = e;
             has_codes = true;
         }
     }
+    // After the defaults, wherever they stand: their fold applies to the codes' patterns.
+    if (codes) cb.codes = r.codes(*codes, "", "the codebook");
     if (!has_name) r.fail("the codebook has no name; add codebook: <name> at the top", 1);
     if (!has_codes) r.fail("the codebook has no codes; add codes: with a list of codes", 1);
+    if (auto problem = check_within(cb)) r.fail(problem->message, problem->code->within_line);
     return cb;
 }
 

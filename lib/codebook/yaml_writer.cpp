@@ -177,6 +177,17 @@ private:
         for (std::size_t i = 1; i < trailing; ++i) out += '\n';
     }
 
+    // where: one line per attribute; a single value as a text, several as a list.
+    void where(int indent, const std::vector<AttributeCondition>& conditions) {
+        out.append(indent, ' ');
+        out += "where:\n";
+        for (const auto& c : conditions) {
+            const auto name = plain_safe(c.name) ? c.name : yaml_quote(c.name);
+            if (c.values.size() == 1) text(indent + 2, name, c.values.front());
+            else list(indent + 2, name, c.values, false);
+        }
+    }
+
     static std::string id_scalar(const std::string& id) {
         const bool plain = !id.empty() && id.front() != '-' && id.front() != '.' && !is_null_word(id);
         return plain ? id : yaml_quote(id);
@@ -195,6 +206,15 @@ private:
         if (!c.codable) raw(in, "codable", "false");
         if (c.unit) raw(in, "unit", std::string(to_string(*c.unit)));
         if (c.speakers) raw(in, "speakers", std::string(to_string(*c.speakers)));
+        if (!c.speaker_labels.empty()) list(in, "speaker_labels", c.speaker_labels, false);
+        if (!c.where.empty()) where(in, c.where);
+        if (!c.within.empty()) text(in, "within", c.within);
+        if (c.context) raw(in, "context", std::to_string(*c.context));
+        if (c.fold) {
+            std::string folds = "[";  // appended: "[" + std::string trips GCC 12's -Wrestrict false positive
+            folds.append(text::to_string(*c.fold)).push_back(']');
+            raw(in, "fold", folds);
+        }
         auto sources = [](const std::vector<Pattern>& ps) {
             std::vector<std::string> out;
             for (const auto& p : ps) out.push_back(p.source);
@@ -229,7 +249,11 @@ std::string to_yaml(const Codebook& cb) {
     w.text(0, "language", cb.language);
     w.raw(0, "defaults",
           "{ unit: " + std::string(to_string(cb.defaults.unit)) + ", speakers: " +
-              std::string(to_string(cb.defaults.speakers)) + " }");
+              std::string(to_string(cb.defaults.speakers)) +
+              (cb.defaults.context ? ", context: " + std::to_string(cb.defaults.context) : std::string()) +
+              (cb.defaults.fold != text::FoldOptions{} ? ", fold: [" + text::to_string(cb.defaults.fold) + "]"
+                                                       : std::string()) +
+              " }");
     if (cb.codes.empty()) {
         w.raw(0, "codes", "[]");
     } else {

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "codebook/codebook.hpp"
@@ -48,6 +49,29 @@ int next_ordinal(store::Store& store, std::optional<Id> parent) {
     return n + 1;
 }
 
+// Where a path goes in an edit: the same place under `to` for `from` and
+// its subtree, unchanged otherwise.
+std::string rebase(const std::string& path, const std::string& from, const std::string& to) {
+    return inside(path, from) ? to + path.substr(from.size()) : path;
+}
+
+// What an edit does to paths: the path a code has afterwards (nothing: it
+// goes), and the path a `within:` naming a code names afterwards
+// (nothing: the key goes).
+struct PathMap {
+    std::function<std::optional<std::string>(const std::string&)> code;
+    std::function<std::optional<std::string>(const std::string&)> within;
+};
+
+PathMap moving(const std::string& from, const std::string& to) {
+    auto f = [from, to](const std::string& p) -> std::optional<std::string> { return rebase(p, from, to); };
+    return PathMap{f, f};
+}
+
+std::string line_note(int line) {
+    return line > 0 ? " (line " + std::to_string(line) + " of the stored codebook)" : std::string();
+}
+
 void require_free(store::Store& store, const std::string& path, const std::string& what) {
     if (store.find_code(path))
         throw Error(what + ": a code '" + path + "' already exists; merge the two with `qcode codebook merge`",
@@ -58,7 +82,65 @@ void require_free(store::Store& store, const std::string& path, const std::strin
 class YamlBook {
 public:
     explicit YamlBook(store::Store& store) : store_(store), source_(store.codebook()) {
-        if (source_) root_ = YAML::Load(source_->source);
+        if (!source_) return;
+        root_ = YAML::Load(source_->source);
+        parsed_ = codebook::parse_yaml(source_->source, origin());
+    }
+
+    // The `within:` keys of other codes that name `root` or a code under
+    // it: (code, key) of the stored codebook.
+    std::vector<WithinChange> within_into(const std::string& root) const {
+        std::vector<WithinChange> out;
+        if (!parsed_) return out;
+        codebook::for_each_code(parsed_->codes, [&](const codebook::Code& c) {
+            if (!c.within.empty() && inside(c.within, root) && !inside(c.path, root))
+                out.push_back(WithinChange{c.path, c.within, "", c.within_line});
+        });
+        return out;
+    }
+
+    // Makes every `within:` follow an edit of paths: rewritten (or dropped)
+    // where `map.within` changes what it names. Refuses, naming the key's
+    // line, an edit after which the codebook's within: keys would not load
+    // (a code within itself or a parent; a circle). Call before moving
+    // nodes: it finds them by their present paths.
+    std::vector<WithinChange> follow_within(const PathMap& map, const std::string& what) {
+        std::vector<WithinChange> changes;
+        if (!parsed_) return changes;
+        // The codebook's codes afterwards, flat: paths and within: are all the check reads.
+        codebook::Codebook after;
+        std::vector<WithinChange> pending;
+        std::vector<std::string> owners;  // present paths of the codes in `pending`
+        codebook::for_each_code(parsed_->codes, [&](const codebook::Code& c) {
+            const auto path = map.code(c.path);
+            if (!path) return;
+            codebook::Code flat;
+            flat.path = *path;
+            flat.line = c.line;
+            if (!c.within.empty()) {
+                const auto target = map.within(c.within);
+                flat.within = target.value_or("");
+                flat.within_line = c.within_line;
+                if (target != c.within) {
+                    pending.push_back(WithinChange{*path, c.within, target.value_or(""), c.within_line});
+                    owners.push_back(c.path);
+                }
+            }
+            after.codes.push_back(std::move(flat));
+        });
+        if (auto problem = codebook::check_within(after))
+            throw Error(what + ": then " + problem->message + line_note(problem->code->within_line) +
+                            "; nothing was changed",
+                        store_.path());
+        for (std::size_t i = 0; i < pending.size(); ++i) {
+            auto node = find(owners[i]);
+            if (!node) throw Error("code '" + owners[i] + "' is not in the stored codebook", store_.path());
+            if (pending[i].after.empty()) node->remove("within");
+            else (*node)["within"] = pending[i].after;
+            changed_ = true;
+            changes.push_back(std::move(pending[i]));
+        }
+        return changes;
     }
 
     bool present() const { return source_.has_value(); }
@@ -113,8 +195,7 @@ public:
         if (!out.good()) throw Error("cannot write the edited codebook: " + out.GetLastError(), store_.path());
         std::string text = out.c_str();
         text += "\n";
-        const std::string origin = source_->source_path.empty() ? "(project codebook)" : source_->source_path;
-        const auto cb = codebook::parse_yaml(text, origin);
+        const auto cb = codebook::parse_yaml(text, origin());
         std::set<std::string> table;
         for (const auto& c : store_.codes()) table.insert(c.path);
         codebook::for_each_code(cb.codes, [&](const codebook::Code& c) {
@@ -127,6 +208,10 @@ public:
     }
 
 private:
+    std::string origin() const {
+        return source_->source_path.empty() ? "(project codebook)" : source_->source_path;
+    }
+
     struct Location {
         YAML::Node owner;  // the root map ("codes") or a code map ("children")
         std::string key;
@@ -157,6 +242,7 @@ private:
 
     store::Store& store_;
     std::optional<store::CodebookSource> source_;
+    std::optional<codebook::Codebook> parsed_;  // the stored codebook as read, for its within: keys
     YAML::Node root_;
     bool changed_ = false;
 };
@@ -191,6 +277,7 @@ EditReport rename_code(store::Store& store, const std::string& path, const std::
     EditReport r;
     r.path = new_path;
     YamlBook book(store);
+    if (new_path != path) r.within = book.follow_within(moving(path, new_path), "cannot rename '" + path + "'");
     if (auto node = book.find(path)) {
         (*node)["id"] = new_id;
         if (label) (*node)["label"] = *label;
@@ -231,6 +318,9 @@ EditReport move_code(store::Store& store, const std::string& path, const std::st
             throw Error("'" + new_parent + "' is not in the stored codebook (it is kept only for its codings); "
                         "move '" + path + "' under a code of the codebook",
                         store.path());
+        r.within = book.follow_within(moving(path, new_path),
+                                      "cannot move '" + path + "' " +
+                                          (new_parent.empty() ? std::string("to the top level") : "under '" + new_parent + "'"));
         book.attach(new_parent, book.detach(path));
     }
     r.codes_moved = subtree(store, path).size();
@@ -266,6 +356,12 @@ EditReport merge_codes(store::Store& store, const std::string& from, const std::
             throw Error("'" + into + "' is not in the stored codebook (it is kept only for its codings), so it cannot "
                         "take the patterns of '" + from + "'; merge into a code of the codebook",
                         store.path());
+        PathMap map = moving(from, into);
+        map.code = [from, into](const std::string& p) -> std::optional<std::string> {
+            if (p == from) return std::nullopt;  // goes; its within: with it
+            return rebase(p, from, into);
+        };
+        r.within = book.follow_within(map, "cannot merge '" + from + "' into '" + into + "'");
         YAML::Node node = book.detach(from);
         YAML::Node target_node = *book.find(into);
         merge_list(target_node, node, "patterns");
@@ -301,21 +397,48 @@ EditReport delete_code(store::Store& store, const std::string& path, bool force)
             coders.insert(g.coder);
         }
     r.coders.assign(coders.begin(), coders.end());
-    if (!coding_ids.empty() && !force) {
-        std::string who;
-        for (const auto& c : r.coders) who += (who.empty() ? "" : ", ") + c;
+    YamlBook book(store);
+    const auto within = book.within_into(path);
+    if ((!coding_ids.empty() || !within.empty()) && !force) {
+        std::vector<std::string> why;
+        if (!coding_ids.empty()) {
+            std::string who;
+            for (const auto& c : r.coders) who += (who.empty() ? "" : ", ") + c;
+            why.push_back("has " + std::to_string(coding_ids.size()) + " coding" + (coding_ids.size() == 1 ? "" : "s") +
+                          " by " + who);
+        }
+        if (!within.empty()) {
+            std::string list;
+            for (const auto& w : within)
+                list += (list.empty() ? "" : ", ") + ("'" + w.code + "' within '" + w.before + "'") + line_note(w.line);
+            why.push_back(std::string(coding_ids.empty() ? "has " : "and ") + "codes within it: " + list);
+        }
+        const std::string advice =
+            !within.empty() && !coding_ids.empty()
+                ? "merge it into another code with `qcode codebook merge` (codings and within: follow), or delete "
+                  "the codings too and drop those within: keys with --force"
+            : !within.empty()
+                ? "merge it into another code with `qcode codebook merge` (within: follows), or drop those within: "
+                  "keys with --force"
+                : "merge it into another code with `qcode codebook merge`, or delete them too with --force";
         throw Error("code '" + path + "'" +
-                        (codes.size() > 1 ? " (with " + std::to_string(codes.size() - 1) + " subcodes)" : "") + " has " +
-                        std::to_string(coding_ids.size()) + " coding" + (coding_ids.size() == 1 ? "" : "s") + " by " +
-                        who + "; merge it into another code with `qcode codebook merge`, or delete them too with --force",
+                        (codes.size() > 1 ? " (with " + std::to_string(codes.size() - 1) + " subcodes)" : "") + " " +
+                        why.front() + (why.size() > 1 ? ", " + why.back() : std::string()) + "; " + advice,
                     store.path());
     }
     for (const auto& m : store.memos())
         if ((m.target_kind == store::MemoTarget::code && ids.contains(m.target)) ||
             (m.target_kind == store::MemoTarget::coding && coding_ids.contains(m.target)))
             ++r.memos_deleted;
-    YamlBook book(store);
-    if (book.has(path)) book.detach(path);
+    if (book.has(path)) {
+        PathMap map;
+        map.code = map.within = [path](const std::string& p) -> std::optional<std::string> {
+            if (inside(p, path)) return std::nullopt;
+            return p;
+        };
+        r.within = book.follow_within(map, "cannot delete '" + path + "'");
+        book.detach(path);
+    }
     for (auto it = codes.rbegin(); it != codes.rend(); ++it) r.codings_deleted += store.delete_code(it->id);
     r.codes_deleted = codes.size();
     r.codebook_changed = book.save();

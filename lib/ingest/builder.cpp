@@ -1,5 +1,6 @@
 #include "ingest/builder.hpp"
 
+#include <iterator>
 #include <set>
 
 #include "core/utf8.hpp"
@@ -35,9 +36,11 @@ void DocumentBuilder::add_paragraph(std::string_view content) {
     }
     if (content.empty()) return;
     const auto start = length_;
+    const auto start_byte = text_.size();
     text_ += content;
     length_ += static_cast<std::uint32_t>(utf8::length(content));
     turn.paragraphs.push_back(Span{start, length_});
+    turn.paragraph_bytes.emplace_back(start_byte, text_.size());
 }
 
 void DocumentBuilder::add_blank_line() {
@@ -57,7 +60,7 @@ void DocumentBuilder::set_turn_end(std::int64_t ms) {
 Document DocumentBuilder::finish(const RoleRules& roles) {
     Document doc;
     doc.text = std::move(text_);
-    const utf8::Index index(doc.text);
+    text_.clear();
     std::uint32_t turn_no = 0, paragraph_no = 0, sentence_no = 0;
     std::set<std::string> seen;
     std::vector<Unit> paragraphs, sentences;
@@ -71,15 +74,18 @@ Document DocumentBuilder::finish(const RoleRules& roles) {
         if (t.t_end) previous_end = t.t_end;
         doc.units.push_back(Unit{UnitKind::turn, ++turn_no, Span{t.paragraphs.front().start, t.paragraphs.back().end},
                                  t.speaker, t.t_start, t.t_end});
-        for (const auto& p : t.paragraphs) {
+        for (std::size_t i = 0; i < t.paragraphs.size(); ++i) {
+            const auto& p = t.paragraphs[i];
             paragraphs.push_back(Unit{UnitKind::paragraph, ++paragraph_no, p, t.speaker, std::nullopt, std::nullopt});
-            const auto piece = utf8::slice(doc.text, index, p.start, p.end);
+            const auto [begin, end] = t.paragraph_bytes[i];
+            const auto piece = std::string_view(doc.text).substr(begin, end - begin);
             for (const auto& s : text::sentences(piece, p.start))
                 sentences.push_back(Unit{UnitKind::sentence, ++sentence_no, s, t.speaker, std::nullopt, std::nullopt});
         }
     }
-    doc.units.insert(doc.units.end(), paragraphs.begin(), paragraphs.end());
-    doc.units.insert(doc.units.end(), sentences.begin(), sentences.end());
+    doc.units.reserve(doc.units.size() + paragraphs.size() + sentences.size());
+    doc.units.insert(doc.units.end(), std::make_move_iterator(paragraphs.begin()), std::make_move_iterator(paragraphs.end()));
+    doc.units.insert(doc.units.end(), std::make_move_iterator(sentences.begin()), std::make_move_iterator(sentences.end()));
     turns_.clear();
     length_ = 0;
     line_open_ = false;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/model.hpp"
@@ -35,6 +36,7 @@ private:
     struct Turn {
         std::string speaker;
         std::vector<Span> paragraphs;
+        std::vector<std::pair<std::size_t, std::size_t>> paragraph_bytes;  // [begin, end) in text_
         std::optional<std::int64_t> t_start, t_end;
         bool prefix_pending = false;
         std::string prefix;

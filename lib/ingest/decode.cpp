@@ -254,17 +254,41 @@ DecodedText decode_legacy(std::string_view bytes, const std::string& file) {
     return decoded;
 }
 
-// Whatever the encoding, the stored text: LF, no invisible characters,
-// plain spaces, NFC (see decode.hpp).
-std::string finish(std::string_view utf8_text, const std::string& file) {
-    const std::string lf = unify_line_ends(utf8_text);
-    if (lf.find('\0') != std::string::npos)
-        throw Error("looks like a binary file, not a transcript (it contains NUL characters)", file);
-    std::string clean;
-    clean.reserve(lf.size());
-    const std::string_view s = lf;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto rest = s.substr(i);
+// unify_line_ends() in place (the text only shrinks).
+void unify_line_ends_in_place(std::string& s) {
+    const auto first = s.find('\r');
+    if (first == std::string::npos) return;
+    std::size_t out = first;
+    for (std::size_t i = first; i < s.size(); ++i) {
+        if (s[i] == '\r') {
+            s[out++] = '\n';
+            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        } else {
+            s[out++] = s[i];
+        }
+    }
+    s.resize(out);
+}
+
+// Lead bytes of the characters clean_in_place() removes or replaces.
+bool may_start_invisible(unsigned char c) { return c == 0xC2 || c == 0xE2 || c == 0xEF; }
+
+// Removes the invisible characters and turns no-break spaces into plain
+// ones (see decode.hpp), in place: every replacement is shorter.
+void clean_in_place(std::string& text) {
+    char* const s = text.data();
+    const std::size_t n = text.size();
+    std::size_t out = 0;
+    std::size_t i = 0;
+    while (i < n) {
+        // Copy the run up to the next candidate (most text has few).
+        std::size_t j = i;
+        while (j < n && !may_start_invisible(static_cast<unsigned char>(s[j]))) ++j;
+        if (out != i) std::memmove(s + out, s + i, j - i);
+        out += j - i;
+        i = j;
+        if (i == n) break;
+        const std::string_view rest(s + i, n - i);
         // U+200B ZWSP, U+200C ZWNJ, U+200D ZWJ, U+2060 WJ, U+FEFF, U+00AD soft hyphen: removed.
         if (rest.substr(0, 3) == "\xE2\x80\x8B" || rest.substr(0, 3) == "\xE2\x80\x8C" ||
             rest.substr(0, 3) == "\xE2\x80\x8D" || rest.substr(0, 3) == "\xE2\x81\xA0" || rest.substr(0, 3) == kUtf8Bom) {
@@ -273,17 +297,28 @@ std::string finish(std::string_view utf8_text, const std::string& file) {
         }
         if (rest.substr(0, 2) == "\xC2\xAD") { i += 2; continue; }
         // U+00A0, U+2007, U+202F no-break spaces: a plain space.
-        if (rest.substr(0, 2) == "\xC2\xA0") { clean += ' '; i += 2; continue; }
+        if (rest.substr(0, 2) == "\xC2\xA0") { s[out++] = ' '; i += 2; continue; }
         if (rest.substr(0, 3) == "\xE2\x80\x87" || rest.substr(0, 3) == "\xE2\x80\xAF") {
-            clean += ' ';
+            s[out++] = ' ';
             i += 3;
             continue;
         }
-        clean += s[i++];
+        s[out++] = s[i++];
     }
-    std::string out = text::nfc(clean);
-    if (out.find_first_not_of(" \t\n\v\f") == std::string::npos) throw Error("the file is empty", file);
-    return out;
+    text.resize(out);
+}
+
+// Whatever the encoding, the stored text: LF, no invisible characters,
+// plain spaces, NFC (see decode.hpp). Works on `text` in place: a
+// transcript is not copied once per step.
+std::string finish(std::string text, const std::string& file) {
+    unify_line_ends_in_place(text);
+    if (text.find('\0') != std::string::npos)
+        throw Error("looks like a binary file, not a transcript (it contains NUL characters)", file);
+    clean_in_place(text);
+    text::nfc_in_place(text);
+    if (text.find_first_not_of(" \t\n\v\f") == std::string::npos) throw Error("the file is empty", file);
+    return text;
 }
 
 }  // namespace
@@ -293,9 +328,23 @@ std::string read_file_bytes(const std::string& path) {
     if (std::filesystem::is_directory(path, ec)) throw Error("is a directory, not a transcript file", path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(std::string("cannot read the file: ") + std::strerror(errno), path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    // A regular file is read straight into the string, in one piece.
+    std::string bytes;
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    if (size > 0) {
+        in.seekg(0, std::ios::beg);
+        bytes.resize(static_cast<std::size_t>(size));
+        in.read(bytes.data(), size);
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        if (!in) return bytes;  // the end came first (the file shrank)
+    } else {
+        in.clear();  // not seekable (a pipe): nothing was read yet
+    }
+    std::ostringstream rest;  // whatever else there is
+    rest << in.rdbuf();
+    bytes += std::move(rest).str();
+    return bytes;
 }
 
 DecodedText decode(std::string_view bytes, const std::string& file, const std::string& forced_encoding) {
@@ -323,7 +372,7 @@ DecodedText decode(std::string_view bytes, const std::string& file, const std::s
     } else {
         raw = decode_legacy(bytes, file);
     }
-    return DecodedText{finish(raw.text, file), std::move(raw.encoding)};
+    return DecodedText{finish(std::move(raw.text), file), std::move(raw.encoding)};
 }
 
 std::string decode_text(std::string_view bytes, const std::string& file) { return decode(bytes, file).text; }

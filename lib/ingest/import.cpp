@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
+#include <future>
 #include <set>
 
 #include "core/error.hpp"
@@ -126,15 +127,28 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
     std::optional<PseudonymTable> pseudonyms;
     if (!options.pseudonyms.empty()) pseudonyms = load_pseudonyms(options.pseudonyms);
     if (!options.speaker_pattern.empty()) LabelMatcher check(transcript_options(options));
+    // Two stages on two threads: while file i is stored, file i+1 is read,
+    // decoded, parsed and segmented. Storing stays in file order on this
+    // thread, so ids, output, progress and errors are those of reading one
+    // file after the other (a read error is rethrown when its file's turn
+    // comes); at most two documents are in memory.
+    const PseudonymTable* table = pseudonyms ? &*pseudonyms : nullptr;
+    auto read_ahead = [&paths, &options, table](std::size_t i) {
+        return std::async(std::launch::async, [&paths, &options, table, i] { return read_one(paths[i], options, table); });
+    };
+    std::future<ReadTranscript> next;
+    if (!paths.empty()) next = read_ahead(0);
     auto tx = store.transaction();
     for (std::size_t i = 0; i < paths.size(); ++i) {
         const auto& path = paths[i];
         if (options.progress) options.progress(i, paths.size(), path);
+        auto current = std::move(next);
+        if (i + 1 < paths.size()) next = read_ahead(i + 1);
         // Each file in its own savepoint: with keep_going a bad file is
         // rolled back alone; without, the first error ends the whole import.
         auto file_tx = store.transaction();
         try {
-            auto read = read_one(path, options, pseudonyms ? &*pseudonyms : nullptr);
+            auto read = current.get();
             if (!names_in_batch.insert(read.document.name).second)
                 throw Error("two files in this import are both named '" + read.document.name + "'; rename one", path);
             report.documents.push_back(store_document(store, std::move(read), options));

@@ -131,6 +131,11 @@ StrippedLine strip_timestamps(std::string_view line) {
         if (!out.trailing_ms) out.trailing_ms = ts->first;  // found from the end: the last one
         s = trim(s.substr(0, s.size() - ts->second));
     }
+    // Most lines have neither a mark in the middle nor a double space: as they are.
+    if (s.find('#') == std::string_view::npos && s.find("  ") == std::string_view::npos) {
+        out.text = std::string(s);
+        return out;
+    }
     // f4/f5 marks in the middle of the text go too.
     std::string text;
     text.reserve(s.size());

@@ -7,12 +7,16 @@
 namespace qcode::store {
 
 Id Store::add_run(const RunRow& run) {
-    SQLite::Statement q(*db_, "INSERT INTO run(codebook_sha256, options, coder, started_at, codings) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement q(*db_,
+        "INSERT INTO run(codebook_sha256, options, coder, started_at, codings, codebook_name, undone_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, coalesce(nullif(?6, ''), (SELECT name FROM codebook WHERE sha256 = ?1), ''), ?7)");
     q.bind(1, run.codebook_sha256);
     q.bind(2, run.options);
     q.bind(3, run.coder);
     q.bind(4, run.started_at.empty() ? now_utc() : run.started_at);
     q.bind(5, run.codings);
+    q.bind(6, run.codebook_name);
+    if (run.undone_at) q.bind(7, *run.undone_at); else q.bind(7);
     q.exec();
     return db_->getLastInsertRowid();
 }
@@ -24,13 +28,69 @@ void Store::set_run_codings(Id run, std::int64_t count) {
     q.exec();
 }
 
+namespace {
+
+// A run replaces nothing itself: the next run of its coder deletes the
+// coder's automatic codings (autocode::run), unless this run was undone
+// before that (an undone run cannot be replaced, a replaced one cannot be
+// undone, so undone_at settles it).
+constexpr const char* kRunSelect =
+    "SELECT r.id, r.codebook_sha256, r.options, r.coder, r.started_at, r.codings, r.codebook_name, r.undone_at, "
+    "(SELECT count(*) FROM coding g WHERE g.run = r.id), "
+    "CASE WHEN r.undone_at IS NULL THEN (SELECT min(n.id) FROM run n WHERE n.coder = r.coder AND n.id > r.id) END "
+    "FROM run r";
+
+RunRow read_run(SQLite::Statement& q) {
+    RunRow r;
+    r.id = q.getColumn(0).getInt64();
+    r.codebook_sha256 = q.getColumn(1).getString();
+    r.options = q.getColumn(2).getString();
+    r.coder = q.getColumn(3).getString();
+    r.started_at = q.getColumn(4).getString();
+    r.codings = q.getColumn(5).getInt64();
+    r.codebook_name = q.getColumn(6).getString();
+    if (!q.getColumn(7).isNull()) r.undone_at = q.getColumn(7).getString();
+    r.present = q.getColumn(8).getInt64();
+    if (!q.getColumn(9).isNull()) r.replaced_by = q.getColumn(9).getInt64();
+    return r;
+}
+
+}  // namespace
+
 std::vector<RunRow> Store::runs() {
-    SQLite::Statement q(*db_, "SELECT id, codebook_sha256, options, coder, started_at, codings FROM run ORDER BY id");
+    SQLite::Statement q(*db_, std::string(kRunSelect) + " ORDER BY r.id");
     std::vector<RunRow> out;
-    while (q.executeStep())
-        out.push_back(RunRow{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                             q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64()});
+    while (q.executeStep()) out.push_back(read_run(q));
     return out;
+}
+
+std::optional<RunRow> Store::find_run(Id run) {
+    SQLite::Statement q(*db_, std::string(kRunSelect) + " WHERE r.id = ?");
+    q.bind(1, run);
+    if (!q.executeStep()) return std::nullopt;
+    return read_run(q);
+}
+
+std::int64_t Store::delete_run_codings(Id run) {
+    SQLite::Statement q(*db_, "DELETE FROM coding WHERE run = ? AND origin = 'auto'");
+    q.bind(1, run);
+    return q.exec();
+}
+
+std::int64_t Store::count_run_coding_memos(Id run) {
+    SQLite::Statement q(*db_,
+        "SELECT count(*) FROM memo WHERE target_kind = 'coding' AND target IN "
+        "(SELECT id FROM coding WHERE run = ? AND origin = 'auto')");
+    q.bind(1, run);
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+}
+
+void Store::set_run_undone(Id run, std::string_view at) {
+    SQLite::Statement q(*db_, "UPDATE run SET undone_at = ? WHERE id = ?");
+    q.bind(1, at.empty() ? now_utc() : std::string(at));
+    q.bind(2, run);
+    q.exec();
 }
 
 void Store::add_codings(const std::vector<Coding>& codings) {

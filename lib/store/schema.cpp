@@ -134,6 +134,15 @@ CREATE TRIGGER memo_follows_document AFTER DELETE ON document BEGIN
 END;
 )sql";
 
+// Version 3: a run records the name of the codebook it applied (filled in
+// for older runs from the installed codebook when its hash matches) and
+// when it was undone (`qcode autocode --undo`).
+constexpr const char* kStepV3 = R"sql(
+ALTER TABLE run ADD COLUMN codebook_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE run ADD COLUMN undone_at TEXT;
+UPDATE run SET codebook_name = coalesce((SELECT c.name FROM codebook c WHERE c.sha256 = run.codebook_sha256), '');
+)sql";
+
 void set_version(SQLite::Database& db, int version) {
     SQLite::Statement q(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
     q.bind(1, std::to_string(version));
@@ -153,6 +162,7 @@ void create_schema(SQLite::Database& db) {
     SQLite::Transaction tx(db);
     db.exec(kSchemaV1);
     db.exec(kStepV2);
+    db.exec(kStepV3);
     SQLite::Statement q(db, "INSERT INTO meta(key, value) VALUES ('schema_version', ?), ('created_at', ?), ('application', 'qcode')");
     q.bind(1, std::to_string(kSchemaVersion));
     q.bind(2, now_utc());
@@ -172,6 +182,12 @@ void migrate(SQLite::Database& db, const std::string& path) {
         SQLite::Transaction tx(db);
         db.exec(kStepV2);
         set_version(db, 2);
+        tx.commit();
+    }
+    if (version < 3) {
+        SQLite::Transaction tx(db);
+        db.exec(kStepV3);
+        set_version(db, 3);
         tx.commit();
     }
 }

@@ -15,7 +15,7 @@
 
 namespace qcode::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct DocumentInfo {
     Id id = 0;
@@ -97,13 +97,21 @@ struct MemoRow {
     std::string created_at;  // empty on insert: now
 };
 
+// One autocoding run (table `run`).
 struct RunRow {
     Id id = 0;
     std::string codebook_sha256;
     std::string options;
     std::string coder;
-    std::string started_at;
-    std::int64_t codings = 0;
+    std::string started_at;                // empty on insert: now
+    std::int64_t codings = 0;              // codings the run made
+    std::string codebook_name;             // empty on insert: the installed codebook's name if its hash matches
+    std::optional<std::string> undone_at;  // when `autocode --undo` removed its codings
+    // Worked out by runs() and find_run(); add_run ignores them.
+    std::int64_t present = 0;              // its codings still in the project
+    // The next run of the same coder, which replaced this run's codings;
+    // none while this run is the coder's latest, or when it was undone.
+    std::optional<Id> replaced_by;
 };
 
 struct CodebookSource {
@@ -184,7 +192,15 @@ public:
     // --- runs and codings
     Id add_run(const RunRow& run);
     void set_run_codings(Id run, std::int64_t count);
-    std::vector<RunRow> runs();
+    std::vector<RunRow> runs();  // by id
+    std::optional<RunRow> find_run(Id run);
+    // Deletes the automatic codings that `run` made (their memos go with
+    // them), nothing else; returns how many.
+    std::int64_t delete_run_codings(Id run);
+    // Memos attached to codings that `run` made.
+    std::int64_t count_run_coding_memos(Id run);
+    // Records that the run was undone; `at` empty: now.
+    void set_run_undone(Id run, std::string_view at = {});
     void add_codings(const std::vector<Coding>& codings);
     // Deletes the automatic codings of `coder` (a re-run replaces them).
     std::int64_t delete_auto_codings(std::string_view coder);

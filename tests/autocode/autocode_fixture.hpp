@@ -87,11 +87,14 @@ struct MatchOutcome {
 
 inline MatchOutcome match_text(const codebook::Codebook& cb, std::string_view text) {
     const autocode::Matcher m(cb, std::nullopt);
-    const auto tokens = text::tokenize(text::nfc(text));
+    const auto normalized = text::nfc(text);
+    const auto tokens = text::tokenize(normalized);
+    auto prepared = m.prepare(normalized, tokens, "test");
     std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < m.codes().size(); ++i) candidates.push_back(i);
     std::vector<autocode::Hit> hits;
-    m.match(tokens, 0, tokens.size(), candidates, hits);
+    const Span unit{0, static_cast<std::uint32_t>(utf8::length(normalized))};
+    m.match(prepared, unit, 0, tokens.size(), candidates, hits);
     MatchOutcome out;
     for (const auto& h : hits) out.hits.emplace_back(m.codes().at(h.code).path, h.rule->source);
     return out;

@@ -147,7 +147,7 @@ BOOST_AUTO_TEST_CASE(umlauts_match_themselves_across_cases) {
     BOOST_TEST(matches("behörde", "Die Beho\xCC\x88rde."));
     // NFD in the pattern.
     BOOST_TEST(matches("beho\xCC\x88rde", "Die Behörde."));
-    // No umlaut folding unless asked for (fold: is not implemented): oe is not ö.
+    // No umlaut folding unless asked for (fold: umlauts): oe is not ö.
     BOOST_TEST(!matches("behörde", "Die Behoerde."));
 }
 
@@ -216,9 +216,11 @@ BOOST_AUTO_TEST_CASE(rule_falls_back_to_a_later_pattern) {
 BOOST_AUTO_TEST_CASE(only_candidates_are_considered) {
     const auto cb = make_codebook({{"a", {"amt"}}, {"b", {"amt"}}, {"c", {"amt"}}});
     const autocode::Matcher m(cb, std::nullopt);
-    const auto tokens = text::tokenize("Das Amt.");
+    const std::string text = "Das Amt.";
+    const auto tokens = text::tokenize(text);
+    auto doc = m.prepare(text, tokens, "d");
     std::vector<autocode::Hit> hits;
-    m.match(tokens, 0, tokens.size(), {2, 0}, hits);
+    m.match(doc, Span{0, 8}, 0, tokens.size(), {2, 0}, hits);
     std::set<std::string> paths;
     for (const auto& h : hits) paths.insert(m.codes().at(h.code).path);
     BOOST_TEST((paths == std::set<std::string>{"a", "c"}));
@@ -227,11 +229,14 @@ BOOST_AUTO_TEST_CASE(only_candidates_are_considered) {
 BOOST_AUTO_TEST_CASE(token_range_bounds_the_unit) {
     const auto cb = make_codebook({{"a", {"amt"}}, {"p", {"\"amt meldet\""}}});
     const autocode::Matcher m(cb, std::nullopt);
-    const auto tokens = text::tokenize("Das Amt meldet sich.");  // das amt meldet sich
+    const std::string text = "Das Amt meldet sich.";
+    const auto tokens = text::tokenize(text);  // das amt meldet sich
     BOOST_TEST_REQUIRE(tokens.size() == 4u);
+    auto doc = m.prepare(text, tokens, "d");
     auto run = [&](std::size_t first, std::size_t last) {
         std::vector<autocode::Hit> hits;
-        m.match(tokens, first, last, {0, 1}, hits);
+        const Span unit{first < last ? tokens[first].span.start : 0, first < last ? tokens[last - 1].span.end : 0};
+        m.match(doc, unit, first, last, {0, 1}, hits);
         std::set<std::string> paths;
         for (const auto& h : hits) paths.insert(m.codes().at(h.code).path);
         return paths;

@@ -5,7 +5,8 @@
 # tests/fixtures/e2e (see the comments in docs/tables.md's worked example).
 set -u
 qcode=$(realpath "$1")
-fixtures=$(cd "$2/e2e" && pwd)
+all_fixtures=$(cd "$2" && pwd)  # absolute: the script works in a temp dir
+fixtures="$all_fixtures/e2e"
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -99,7 +100,7 @@ expect_error "usage error" 2 "." -- "$qcode" freq --scope nonsense
 expect_error "no project" 1 "elsewhere\.qcode" -- "$qcode" -p "$work/elsewhere.qcode" info
 
 # --- every transcript format: the same interview gives the same units and codings
-formats=$(cd "$2/formats" && pwd)
+formats="$all_fixtures/formats"
 export QCODE_PROJECT="$work/formats.qcode"
 run "$qcode" init
 run "$qcode" import "$formats"/*.txt "$formats"/*.vtt "$formats"/*.srt "$formats"/*.docx
@@ -203,8 +204,8 @@ else
 fi
 
 # --- codebook formats, coding guide and lint (issue #4)
-codebooks=$(cd "$2/codebooks" && pwd)
-seeded="$(cd "$2/lint" && pwd)/seeded.yaml"
+codebooks="$all_fixtures/codebooks"
+seeded="$all_fixtures/lint/seeded.yaml"
 # lint flags each seeded mistake on its line; errors make the exit status 1.
 "$qcode" codebook lint "$seeded" >"$work/lint.out" 2>"$work/stderr"
 rc=$?
@@ -227,7 +228,7 @@ run "$qcode" codebook import "$codebooks/mayring.yaml"
 before=$("$qcode" codebook show --format tsv | cut -f1-5)
 run "$qcode" codebook export "$work/m.qdc"
 if command -v xmllint >/dev/null; then
-  xmllint --noout --schema "$2/refi/Codebook.xsd" "$work/m.qdc" 2>"$work/stderr" && pass || fail "qdc invalid: $(cat "$work/stderr")"
+  xmllint --noout --schema "$all_fixtures/refi/Codebook.xsd" "$work/m.qdc" 2>"$work/stderr" && pass || fail "qdc invalid: $(cat "$work/stderr")"
 fi
 run "$qcode" codebook import "$work/m.qdc"
 # Same codes, labels and rules …
@@ -287,7 +288,11 @@ cp "$work/sheets.qcode" "$work/ben.qcode"
 grep -qx "interview_a,B,respondent,Ja. Die,Schnittstelle,zum Fachverfahren fehlt. Wir…,94,107" "$work/kwic.csv" \
   && [ "$(wc -l <"$work/kwic.csv")" -eq 4 ] && pass || fail "kwic: $(cat "$work/kwic.csv")"
 [ "$("$qcode" kwic 'schnittstelle*' --role respondent --format csv | wc -l)" -eq 3 ] && pass || fail "kwic --role"
-expect_error "kwic operator" 1 "pattern 'a NEAR/3 b'" -- "$qcode" kwic 'a NEAR/3 b'
+# The full rule language: a NEAR match is one keyword from its first to its last word.
+"$qcode" kwic 'schnittstelle* NEAR/2 fachverfahren' --format csv | tr -d '\r' >"$work/kwic_near.csv"
+grep -qx "interview_a,B,respondent,Ja. Die,Schnittstelle zum Fachverfahren,fehlt. Wir übertragen alles händisch…,94,125" \
+  "$work/kwic_near.csv" && [ "$(wc -l <"$work/kwic_near.csv")" -eq 2 ] && pass || fail "kwic NEAR: $(cat "$work/kwic_near.csv")"
+expect_error "kwic lower-case operator" 1 "pattern 'a near/3 b': 'near/3' is no operator.*NEAR/3" -- "$qcode" kwic 'a near/3 b'
 # Anna codes in Excel (XLSX, edited with openpyxl), Ben in a CSV sheet.
 run "$qcode" -p "$work/anna.qcode" sheet export "$work/anna.xlsx"
 grep -q "wrote .*anna.xlsx: 13 sentences from 2 document(s)" "$work/stdout" && pass || fail "sheet export: $(cat "$work/stdout")"
@@ -487,7 +492,73 @@ grep -q "id: it" "$work/edited.yaml" && grep -q "label: IT-Hürden" "$work/edite
 run "$qcode" autocode
 grep -q "^run 2: " "$work/stdout" && pass || fail "autocode after edits: $(cat "$work/stdout" "$work/stderr")"
 "$qcode" memo list --code huerden/it --format csv | tr -d '\r' | grep -q ",Auch Faxgeräte?$" && pass || fail "code memo follows the rename"
+# within: follows a rename; delete is refused while a code is within the code, --force drops the key.
+printf 'codebook: W\ncodes:\n  - id: a\n    label: A\n    patterns: [amt]\n  - id: c\n    label: C\n    patterns: [akte]\n    within: a\n' >"$work/within.yaml"
+QCODE_PROJECT="$work/within.qcode" run "$qcode" init
+QCODE_PROJECT="$work/within.qcode" run "$qcode" codebook import "$work/within.yaml"
+QCODE_PROJECT="$work/within.qcode" run "$qcode" codebook rename a b
+grep -qx "  within: of 'c' now 'b' (was 'a') (line 9 of the stored codebook)" "$work/stdout" && pass || fail "rename within: $(cat "$work/stdout")"
+QCODE_PROJECT="$work/within.qcode" expect_error "delete a code others are within" 1 "'b' has codes within it: 'c' within 'b' \(line [0-9]+ of the stored codebook\).*--force" -- "$qcode" codebook delete b
+QCODE_PROJECT="$work/within.qcode" run "$qcode" codebook delete b --force
+grep -qE "^  dropped within: 'b' from 'c' \(line [0-9]+ of the stored codebook\)$" "$work/stdout" && pass || fail "delete --force within: $(cat "$work/stdout")"
 unset QCODE_CODER
+export QCODE_PROJECT="$work/test.qcode"
+
+# --- autocoding runs: dry run with keyword in context, runs, undo (issue #4, "Runs")
+export QCODE_PROJECT="$work/runs.qcode"
+run "$qcode" init
+run "$qcode" import "$fixtures/interview_a.txt" "$fixtures/fokus_b.txt"
+run "$qcode" codebook import "$fixtures/codebook.yaml"
+run "$qcode" code add akteure/jobcenter --doc interview_a --quote Jobcenter --nth 2 --coder anna  # no run touches it
+sha() { sha256sum "$QCODE_PROJECT" | cut -d' ' -f1; }
+# The dry run: per code hits, units, documents and KWIC lines cut from the coded sentence; the file stays as it was.
+before=$(sha)
+"$qcode" autocode --dry-run --format csv 2>"$work/stderr" | tr -d '\r' >"$work/dry.csv"
+[ "$before" == "$(sha)" ] && pass || fail "dry run --format csv changed the project"
+grep -qx 'huerden/technik/schnittstellen,3,3,2,interview_a,sentence 4,schnittstelle\*,Die,Schnittstelle,zum Fachverfahren fehlt\.' "$work/dry.csv" \
+  && grep -qx 'huerden/technik/medienbruch,2,2,2,interview_a,sentence 5,"""alles \* ab""",Wir übertragen,alles händisch ab,\.' "$work/dry.csv" \
+  && grep -qx 'akteure/jobcenter,2,2,2,interview_a,sentence 7,jobcenter\*,…bremst aber die Kommunikation mit dem,Jobcenter,\.' "$work/dry.csv" \
+  && [ "$(wc -l <"$work/dry.csv")" -eq 14 ] && pass || fail "dry run table: $(cat "$work/dry.csv")"
+"$qcode" autocode --dry-run --examples 1 --width 10 --format csv | tr -d '\r' >"$work/dry1.csv"
+grep -qx 'akteure/jobcenter,2,2,2,fokus_b,sentence 3,jobcenter\*,Das,Jobcenter,hat…' "$work/dry1.csv" \
+  && [ "$(wc -l <"$work/dry1.csv")" -eq 7 ] && pass || fail "dry run --examples 1: $(cat "$work/dry1.csv")"
+"$qcode" autocode --dry-run >"$work/stdout" 2>&1
+grep -q "dry run: 13 codings in 8 units of 2 documents .*nothing stored" "$work/stdout" && pass || fail "dry run note: $(cat "$work/stdout")"
+# Not even a codebook loaded for the dry run stays.
+printf 'codebook: Anders\ncodes:\n  - id: papier\n    label: Papier\n    patterns: [papier]\n' >"$work/anders.yaml"
+"$qcode" autocode --dry-run --codebook "$work/anders.yaml" --format csv | tr -d '\r' >"$work/dry2.csv"
+grep -q "^papier,1,1,1,fokus_b,sentence 1," "$work/dry2.csv" && [ "$before" == "$(sha)" ] \
+  && "$qcode" codebook show --format csv | grep -q "^huerden," && pass || fail "dry run with --codebook: $(cat "$work/dry2.csv")"
+[ "$before" == "$(sha)" ] && [ ! -s "$work/stderr" ] && pass || fail "dry runs changed the project or complained: $(cat "$work/stderr")"
+expect_error "examples without dry run" 2 "dry-run" -- "$qcode" autocode --examples 2
+# Two runs of one coder, one of another: runs shows what each made and what is left.
+run "$qcode" autocode
+run "$qcode" autocode --unit turn
+run "$qcode" autocode --coder robot
+cb_sha=$(sha256sum "$fixtures/codebook.yaml" | cut -c1-12)
+"$qcode" runs --format csv | tr -d '\r' >"$work/runs.csv"
+ts='[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z'
+grep -qEx "1,$ts,auto,Testbuch,$cb_sha,unit=sentence \(codebook default\); speakers=respondents,13,0,replaced,2," "$work/runs.csv" \
+  && grep -qEx "2,$ts,auto,Testbuch,$cb_sha,unit=turn \(--unit\); speakers=respondents,11,11,active,," "$work/runs.csv" \
+  && grep -qEx "3,$ts,robot,Testbuch,$cb_sha,.*,13,13,active,," "$work/runs.csv" \
+  && [ "$(wc -l <"$work/runs.csv")" -eq 4 ] && pass || fail "runs: $(cat "$work/runs.csv")"
+[ "$("$qcode" runs --coder robot --format csv | wc -l)" -eq 2 ] && pass || fail "runs --coder"
+# Undo: refused for a replaced run, an unknown id; exit 1, the file byte for byte unchanged.
+expect_error "undo a replaced run" 1 "run 1 was replaced by run 2 .*undo run 2" -- "$qcode" autocode --undo 1
+expect_error "undo an unknown run" 1 "runs\.qcode: no autocoding run 99 .*qcode runs" -- "$qcode" autocode --undo 99
+expect_error "undo with other options" 2 "excludes" -- "$qcode" autocode --undo 2 --unit turn
+# Undoing run 2 takes its 11 codings, not robot's, not anna's.
+run "$qcode" autocode --undo 2
+grep -qx "undid run 2: removed 11 codings by auto" "$work/stdout" && pass || fail "undo: $(cat "$work/stdout")"
+"$qcode" segments --format csv | tr -d '\r' | tail -n +2 | cut -d, -f3,4 | sort | uniq -c | tr -s ' ' >"$work/left.txt"
+[ "$(cat "$work/left.txt")" == "$(printf ' 1 anna,manual\n 13 robot,auto')" ] && pass || fail "after undo: $(cat "$work/left.txt")"
+"$qcode" runs --format csv | tr -d '\r' | grep -qEx "2,$ts,auto,.*,11,0,undone,,$ts" && pass || fail "runs after undo: $("$qcode" runs --format csv)"
+expect_error "undo twice" 1 "run 2 was already undone" -- "$qcode" autocode --undo 2
+# Undo run 3 (another coder) while a later run exists: only robot's codings go.
+run "$qcode" autocode
+run "$qcode" autocode --undo 3
+grep -qx "undid run 3: removed 13 codings by robot" "$work/stdout" && "$qcode" runs --format csv | tr -d '\r' | grep -qEx "4,$ts,auto,.*,13,13,active,," \
+  && pass || fail "undo of an earlier run of another coder: $(cat "$work/stdout")"
 export QCODE_PROJECT="$work/test.qcode"
 
 echo "cli: $passed passed, $failed failed"

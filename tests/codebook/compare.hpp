@@ -17,7 +17,7 @@ struct Fields {
     bool codable = true;
     bool patterns = true;   // patterns (sources) and, with `exclude`, exclude
     bool exclude = true;
-    bool scope = true;      // unit, speakers
+    bool scope = true;      // unit, speakers, speaker_labels, where, within, context
 };
 
 inline std::string sources(const std::vector<codebook::Pattern>& ps) {
@@ -61,6 +61,18 @@ inline std::string diff_codes(const std::vector<codebook::Code>& a, const std::v
         if (d.empty() && f.scope)
             d = field("speakers", x.speakers ? std::string(codebook::to_string(*x.speakers)) : "-",
                       y.speakers ? std::string(codebook::to_string(*y.speakers)) : "-");
+        if (d.empty() && f.scope) d = field("speaker_labels", joined(x.speaker_labels), joined(y.speaker_labels));
+        if (d.empty() && f.scope) {
+            auto where = [](const codebook::Code& c) {
+                std::string out;
+                for (const auto& w : c.where) out += w.name + "=" + joined(w.values) + ";";
+                return out;
+            };
+            d = field("where", where(x), where(y));
+        }
+        if (d.empty() && f.scope) d = field("within", x.within, y.within);
+        if (d.empty() && f.scope)
+            d = field("context", x.context ? std::to_string(*x.context) : "-", y.context ? std::to_string(*y.context) : "-");
         if (d.empty()) d = diff_codes(x.children, y.children, f, at);
         if (!d.empty()) return d;
     }
@@ -72,7 +84,9 @@ inline std::string diff_codebooks(const codebook::Codebook& a, const codebook::C
     if (a.name != b.name) return "name '" + a.name + "' vs '" + b.name + "'";
     if (a.version != b.version) return "version";
     if (a.language != b.language) return "language";
-    if (a.defaults.unit != b.defaults.unit || a.defaults.speakers != b.defaults.speakers) return "defaults";
+    if (a.defaults.unit != b.defaults.unit || a.defaults.speakers != b.defaults.speakers ||
+        a.defaults.context != b.defaults.context)
+        return "defaults";
     return diff_codes(a.codes, b.codes, f);
 }
 

@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(liwc_dic) {
     BOOST_TEST(warnings == expected, boost::test_tools::per_element());
     // Stored as YAML, and prefix globs stay prefix globs.
     BOOST_TEST(cb.source.find("      - 'gut*'\n") != std::string::npos);
-    BOOST_TEST((cb.codes[2].patterns.at(0).words.at(0).kind == WordGlob::Kind::prefix));
+    BOOST_TEST((cb.codes[2].patterns.at(0).phrases.at(0).words.at(0).kind == WordGlob::Kind::prefix));
 }
 
 BOOST_AUTO_TEST_CASE(liwc_errors) {

@@ -180,8 +180,64 @@ BOOST_AUTO_TEST_CASE(covers_and_token_checks) {
     BOOST_TEST(!pattern_covers(p("\"amt für soziales\""), p("amt")));
     BOOST_TEST(!pattern_covers(p("amt"), p("amt*")));
     BOOST_TEST(!pattern_covers(p("*amt"), p("amt*")));
-    BOOST_TEST(glob_can_match_a_token(p("straße").words[0]));
-    BOOST_TEST(!glob_can_match_a_token(p("100%").words[0]));
+    BOOST_TEST(glob_can_match_a_token(p("straße").phrases[0].words[0]));
+    BOOST_TEST(!glob_can_match_a_token(p("100%").phrases[0].words[0]));
+}
+
+BOOST_AUTO_TEST_CASE(rules_in_lint) {
+    // An invalid regular expression is an error on its line, with ICU's reason.
+    const auto re = only(lint(code_with("amt, 're:sch(n|m'")), "invalid-pattern");
+    BOOST_REQUIRE(re.size() == 1u);
+    BOOST_TEST(re[0].line == 5);
+    BOOST_TEST(re[0].message.find("invalid regular expression 'sch(n|m'") != std::string::npos, re[0].message);
+    BOOST_TEST(re[0].message.find("ICU: U_REGEX_") != std::string::npos, re[0].message);
+    // Compound rules are shadowed by a phrase they need ...
+    BOOST_TEST(only(lint(code_with("'amt NEAR/3 akte', amt*")), "shadowed-pattern").size() == 1u);
+    BOOST_TEST(only(lint(code_with("'amt AND akte', akte")), "shadowed-pattern").size() == 1u);
+    BOOST_TEST(only(lint(code_with("'amt OR amtsleitung', amt*")), "shadowed-pattern").size() == 1u);
+    BOOST_TEST(only(lint(code_with("amt, 'amt OR akte'")), "shadowed-pattern").size() == 1u);
+    // ... but not by what they do not need, and NEAR covers nothing for certain.
+    BOOST_TEST(only(lint(code_with("'amt OR akte', amt*")), "shadowed-pattern").empty());
+    BOOST_TEST(only(lint(code_with("amt, 'amt NEAR/3 akte'")), "shadowed-pattern").size() == 1u);
+    BOOST_TEST(only(lint(code_with("'amt NEAR/3 akte', 'amt NEAR/2 akte'")), "shadowed-pattern").empty());
+    // An exclude with NEAR does not make a pattern "never matching".
+    BOOST_TEST(only(lint(code_with("'schnittstelle*'", "    exclude: ['kein* NEAR/2 problem*']\n")), "never-matches").empty());
+    BOOST_TEST(only(lint(code_with("'amt NEAR/2 probleme'", "    exclude: [probleme]\n")), "never-matches").size() == 1u);
+    // A word no token can be: the whole rule, or only one alternative of it.
+    const auto dead = only(lint(code_with("'amt AND 50%', 'amt OR 50%'")), "never-matches");
+    BOOST_REQUIRE(dead.size() == 2u);
+    BOOST_TEST(dead[0].message.find("'amt AND 50%' in code 'k' can never match") != std::string::npos, dead[0].message);
+    BOOST_TEST(dead[1].message.find("'amt OR 50%' in code 'k' has a part that can never match") != std::string::npos,
+               dead[1].message);
+    // Duplicates of compound rules are found as written.
+    BOOST_TEST(only(lint(code_with("'a NEAR/2 b', 'a NEAR/2 b'")), "duplicate-pattern").size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(fold_in_lint) {
+    // Valid folds load; the patterns are compared as folded.
+    BOOST_TEST(!has_errors(lint(code_with("amt", "    fold: [case, umlauts, stem]\n"))));
+    BOOST_TEST(!has_errors(lint("codebook: T\ndefaults: { fold: 'case, diacritics' }\ncodes: []\n")));
+    BOOST_TEST(only(lint(code_with("ausländer, auslaender", "    fold: [umlauts]\n")), "duplicate-pattern").size() == 1u);
+    BOOST_TEST(only(lint(code_with("ausländer, auslaender")), "duplicate-pattern").empty());
+    // The default fold applies wherever defaults stand in the file.
+    BOOST_TEST(only(lint("codebook: T\ncodes:\n  - id: k\n    label: K\n    patterns: [behörde, behorde]\n"
+                         "defaults: { fold: [diacritics] }\n"),
+                    "duplicate-pattern")
+                   .size() == 1u);
+    // Under stem an exact word covers the exact words of its stem, never a glob's.
+    const auto same = only(lint(code_with("schnittstelle, schnittstellen", "    fold: [stem]\n")), "shadowed-pattern");
+    BOOST_REQUIRE(same.size() == 1u);  // they cover each other: the later one is reported
+    BOOST_TEST(same[0].message.find("pattern 'schnittstellen'") != std::string::npos, same[0].message);
+    BOOST_TEST(only(lint(code_with("schnittstelle, schnittstellen")), "shadowed-pattern").empty());
+    BOOST_TEST(only(lint(code_with("'schnitt*', schnittstellen", "    fold: [stem]\n")), "shadowed-pattern").empty());
+    // An unknown fold is an error on its line, listing the valid ones.
+    const auto bad = lint(code_with("amt", "    fold: [case, umlaut]\n"));
+    BOOST_TEST(has_errors(bad));
+    const auto invalid = only(bad, "invalid-value");
+    BOOST_REQUIRE(invalid.size() == 1u);
+    BOOST_TEST(invalid[0].line == 5);
+    BOOST_TEST(invalid[0].message.find("unknown fold 'umlaut': use case, diacritics, umlauts or stem") != std::string::npos,
+               invalid[0].message);
 }
 
 BOOST_AUTO_TEST_CASE(unreadable_file) {

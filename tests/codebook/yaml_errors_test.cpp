@@ -73,9 +73,14 @@ BOOST_AUTO_TEST_CASE(unknown_top_level_key) {
            "unknown key 'speaker' in defaults; did you mean 'speakers'?");
 }
 
-BOOST_AUTO_TEST_CASE(reserved_key_not_supported_yet) {
-    expect(head + "    fold: [umlauts]\n", 5, "'fold' in code 'a' is not supported yet");
-    expect("codebook: X\ndefaults:\n  fold: [stem]\ncodes: []\n", 3, "'fold' in defaults is not supported yet");
+BOOST_AUTO_TEST_CASE(invalid_fold) {
+    expect(head + "    fold: [umlaut]\n", 5,
+           "unknown fold 'umlaut': use case, diacritics, umlauts or stem (in 'fold' of code 'a')");
+    expect("codebook: X\ndefaults:\n  fold: case, stemming\ncodes: []\n", 3,
+           "unknown fold 'stemming': use case, diacritics, umlauts or stem (in 'fold' of defaults)");
+    expect(head + "    fold: { case: true }\n", 5, "'fold' in code 'a' must be a list, as in fold: [case, umlauts]");
+    expect(head + "    fold:\n", 5, "'fold' in code 'a' must be a list");
+    expect(head + "    fold: [[case]]\n", 5, "each entry of 'fold' in code 'a' must be a word");
 }
 
 BOOST_AUTO_TEST_CASE(duplicate_key) {
@@ -153,9 +158,12 @@ BOOST_AUTO_TEST_CASE(pattern_errors_name_code_and_line) {
                              "        label: Technik\n"              // 7
                              "        patterns:\n"                   // 8
                              "          - schnittstelle*\n"          // 9
-                             "          - AZR NEAR/5 abfrage*\n";    // 10
-    expect(yaml, 10, "NEAR/5 is not supported yet");
-    expect(yaml, 10, "cb.yaml:10: in pattern 'AZR NEAR/5 abfrage*' of code 'a/technik': NEAR/5 is not supported yet");
+                             "          - AZR NEAR/0 abfrage*\n";    // 10
+    expect(yaml, 10, "the distance is at least 1");
+    expect(yaml, 10, "cb.yaml:10: in pattern 'AZR NEAR/0 abfrage*' of code 'a/technik': NEAR/0: the distance is at least 1");
+    // An invalid regular expression is a load error with its line, too.
+    expect(head + "    patterns:\n      - amt\n      - 're:sch(n|m'\n", 7,
+           "cb.yaml:7: in pattern 're:sch(n|m' of code 'a': invalid regular expression");
     // Quoting would not help here, so no YAML quoting hint.
     BOOST_TEST(!contains(fail_of(yaml).what, "in YAML"));
     expect(head + "    exclude:\n      - \"**\"\n", 6, "in exclude pattern '**' of code 'a': '**'");

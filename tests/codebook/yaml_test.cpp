@@ -122,16 +122,16 @@ BOOST_AUTO_TEST_CASE(patterns_with_lines) {
     BOOST_TEST(s.patterns[0].source == "schnittstelle*");
     BOOST_TEST(s.patterns[0].line == 25);
     BOOST_TEST(s.patterns[1].source == "*schnittstelle*");
-    BOOST_TEST((s.patterns[1].words.at(0).kind == WordGlob::Kind::infix));
+    BOOST_TEST((s.patterns[1].phrases.at(0).words.at(0).kind == WordGlob::Kind::infix));
     BOOST_TEST(s.patterns[1].line == 26);
     BOOST_TEST(s.patterns[2].source == "\"händisch übertragen\"");
-    BOOST_TEST(s.patterns[2].words.size() == 2u);
+    BOOST_TEST(s.patterns[2].phrases.at(0).words.size() == 2u);
     BOOST_TEST(s.patterns[2].line == 27);
-    BOOST_TEST(s.patterns[3].words.size() == 2u);  // azr, abfrage*
+    BOOST_TEST(s.patterns[3].phrases.at(0).words.size() == 2u);  // azr, abfrage*
     BOOST_TEST(s.patterns[3].line == 28);
     BOOST_REQUIRE(s.exclude.size() == 1u);
     BOOST_TEST(s.exclude[0].line == 30);
-    BOOST_TEST(s.exclude[0].words.at(1).text == "probleme");
+    BOOST_TEST(s.exclude[0].phrases.at(0).words.at(1).text == "probleme");
 
     const Code& m = cb.codes.at(0).children.at(0).children.at(1);
     BOOST_REQUIRE(m.patterns.size() == 2u);

@@ -64,6 +64,65 @@ void check_in_step(store::Store& s) {
     }
 }
 
+// A codebook whose codes are within others (line numbers in the comments).
+const std::string kWithinBook = R"(codebook: Within
+version: 1
+language: de
+defaults: { unit: sentence, speakers: respondents }
+codes:
+  - id: huerden
+    label: Hürden
+    codable: false
+    children:
+      - id: technik
+        label: Technik
+        patterns: [schnittstelle*]
+        children:
+          - id: medien
+            label: Medienbruch
+            patterns: ['"alles * händisch"']
+      - id: recht
+        label: Recht
+        patterns: [datenschutz*]
+        within: huerden/technik
+  - id: akteure
+    label: Akteure
+    children:
+      - id: jobcenter
+        label: Jobcenter
+        patterns: ['*jobcenter*']
+        within: huerden/technik/medien
+  - id: folgen
+    label: Folgen
+    patterns: [fehlt]
+    within: akteure
+)";
+constexpr int kRechtLine = 20, kJobcenterLine = 27, kFolgenLine = 31;
+
+// A project with kWithinBook installed.
+struct WithinProject : coding_test::Project {
+    WithinProject() : Project(false) { codebook::install(store, codebook::parse_yaml(kWithinBook, "within.yaml")); }
+};
+
+// The stored codebook's within: keys, re-read: "code>target" joined by spaces.
+std::string withins(store::Store& s) {
+    const auto cb = codebook::load_installed(s);
+    BOOST_TEST_REQUIRE(cb.has_value());
+    std::string out;
+    codebook::for_each_code(cb->codes, [&](const codebook::Code& c) {
+        if (!c.within.empty()) out += (out.empty() ? "" : " ") + c.path + ">" + c.within;
+    });
+    return out;
+}
+
+// An edit's within: changes as "code:before>after@line" joined by spaces.
+std::string changes(const EditReport& r) {
+    std::string out;
+    for (const auto& w : r.within)
+        out += (out.empty() ? "" : " ") + w.code + ":" + w.before + ">" + w.after + "@" + std::to_string(w.line);
+    return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(codebook_edits)
@@ -279,6 +338,146 @@ BOOST_AUTO_TEST_CASE(the_shipped_codebook_survives_a_rewrite) {
     const auto cb = codebook::load_installed(p.store);
     BOOST_TEST(cb->name == azr.name);
     BOOST_TEST((cb->defaults.unit == azr.defaults.unit));
+}
+
+BOOST_AUTO_TEST_CASE(the_within_book_has_its_keys_on_the_lines_named) {
+    // The line constants the within tests rely on.
+    const auto cb = codebook::parse_yaml(kWithinBook, "within.yaml");
+    std::map<std::string, int> lines;
+    codebook::for_each_code(cb.codes, [&](const codebook::Code& c) {
+        if (!c.within.empty()) lines[c.path] = c.within_line;
+    });
+    BOOST_TEST(lines.at("huerden/recht") == kRechtLine);
+    BOOST_TEST(lines.at("akteure/jobcenter") == kJobcenterLine);
+    BOOST_TEST(lines.at("folgen") == kFolgenLine);
+}
+
+BOOST_AUTO_TEST_CASE(rename_points_within_at_the_new_paths) {
+    WithinProject p;
+    auto r = rename_code(p.store, "huerden/technik", "it");
+    BOOST_TEST(changes(r) == "huerden/recht:huerden/technik>huerden/it@20 "
+                             "akteure/jobcenter:huerden/technik/medien>huerden/it/medien@27");
+    BOOST_TEST(withins(p.store) == "huerden/recht>huerden/it akteure/jobcenter>huerden/it/medien folgen>akteure");
+    check_in_step(p.store);
+    // The code that has the key renamed along: its key is rewritten where it now stands
+    // (lines are now those of the rewritten codebook).
+    r = rename_code(p.store, "huerden", "h");
+    BOOST_REQUIRE(r.within.size() == 2u);
+    BOOST_TEST(r.within.at(0).code == "h/recht");
+    BOOST_TEST(r.within.at(0).before == "huerden/it");
+    BOOST_TEST(r.within.at(0).after == "h/it");
+    BOOST_TEST(r.within.at(0).line > 0);
+    BOOST_TEST(r.within.at(1).code == "akteure/jobcenter");
+    BOOST_TEST(r.within.at(1).after == "h/it/medien");
+    BOOST_TEST(withins(p.store) == "h/recht>h/it akteure/jobcenter>h/it/medien folgen>akteure");
+    r = rename_code(p.store, "akteure", "beteiligte");
+    BOOST_TEST(changes(r).starts_with("folgen:akteure>beteiligte@"));
+    BOOST_TEST(withins(p.store) == "h/recht>h/it beteiligte/jobcenter>h/it/medien folgen>beteiligte");
+    check_in_step(p.store);
+    // A new label alone changes no within:.
+    BOOST_TEST(rename_code(p.store, "h/it", "it", std::string("IT")).within.empty());
+}
+
+BOOST_AUTO_TEST_CASE(move_points_within_at_the_new_paths) {
+    WithinProject p;
+    auto r = move_code(p.store, "huerden/technik", "");
+    BOOST_TEST(r.path == "technik");
+    BOOST_TEST(changes(r) == "huerden/recht:huerden/technik>technik@20 "
+                             "akteure/jobcenter:huerden/technik/medien>technik/medien@27");
+    BOOST_TEST(withins(p.store) == "huerden/recht>technik akteure/jobcenter>technik/medien folgen>akteure");
+    check_in_step(p.store);
+    // Moving the code that has the key: the key stays as it is.
+    r = move_code(p.store, "huerden/recht", "akteure");
+    BOOST_TEST(r.within.empty());
+    BOOST_TEST(withins(p.store) == "akteure/jobcenter>technik/medien akteure/recht>technik folgen>akteure");
+    check_in_step(p.store);
+}
+
+BOOST_AUTO_TEST_CASE(move_refused_when_a_code_would_be_within_its_parent) {
+    WithinProject p;
+    const auto before = p.snapshot();
+    // folgen is within akteure: under akteure it would be within its own parent.
+    const auto msg = error_of([&] { move_code(p.store, "folgen", "akteure"); });
+    BOOST_TEST(msg.find("cannot move 'folgen' under 'akteure': then code 'akteure/folgen' cannot be within 'akteure'") !=
+                   std::string::npos,
+               msg);
+    BOOST_TEST(msg.find("(line 31 of the stored codebook)") != std::string::npos, msg);
+    BOOST_TEST(msg.find("nothing was changed") != std::string::npos, msg);
+    BOOST_TEST(p.snapshot() == before);
+}
+
+BOOST_AUTO_TEST_CASE(merge_points_within_at_the_code_that_stays) {
+    WithinProject p;
+    add(p.store, sentence("huerden/technik", 2), "anna");
+    // technik's child medien goes under jobcenter, so jobcenter is within its own child then.
+    const auto r = merge_codes(p.store, "huerden/technik", "akteure/jobcenter");
+    BOOST_TEST(changes(r) == "huerden/recht:huerden/technik>akteure/jobcenter@20 "
+                             "akteure/jobcenter:huerden/technik/medien>akteure/jobcenter/medien@27");
+    BOOST_TEST(withins(p.store) == "huerden/recht>akteure/jobcenter akteure/jobcenter>akteure/jobcenter/medien folgen>akteure");
+    BOOST_TEST(p.codings().at(0) == "interview_a akteure/jobcenter anna manual [54,78)");
+    check_in_step(p.store);
+}
+
+BOOST_AUTO_TEST_CASE(merge_refused_when_within_would_name_the_code_itself_or_go_round) {
+    WithinProject p;
+    const auto before = p.snapshot();
+    // recht is within technik: merged into recht, it would be within itself.
+    auto msg = error_of([&] { merge_codes(p.store, "huerden/technik", "huerden/recht"); });
+    BOOST_TEST(msg.find("cannot merge 'huerden/technik' into 'huerden/recht': then code 'huerden/recht' cannot be "
+                        "within 'huerden/recht'") != std::string::npos,
+               msg);
+    BOOST_TEST(msg.find("(line 20 of the stored codebook)") != std::string::npos, msg);
+    BOOST_TEST(p.snapshot() == before);
+
+    // c within a, b within c: merging a into b leaves b and c within each other.
+    coding_test::Project q(false);
+    codebook::install(q.store, codebook::parse_yaml("codebook: K\ncodes:\n"
+                                                    "  - id: a\n    label: A\n"
+                                                    "  - id: b\n    label: B\n    within: c\n"
+                                                    "  - id: c\n    label: C\n    within: a\n",
+                                                    "k.yaml"));
+    const auto q_before = q.snapshot();
+    msg = error_of([&] { merge_codes(q.store, "a", "b"); });
+    BOOST_TEST(msg.find("cannot merge 'a' into 'b': then codes are within each other in a circle") != std::string::npos, msg);
+    BOOST_TEST(q.snapshot() == q_before);
+}
+
+BOOST_AUTO_TEST_CASE(delete_refused_while_codes_are_within_it_unless_forced) {
+    WithinProject p;
+    const auto before = p.snapshot();
+    auto msg = error_of([&] { delete_code(p.store, "huerden/technik", false); });
+    BOOST_TEST(msg.find("code 'huerden/technik' (with 1 subcodes) has codes within it: 'huerden/recht' within "
+                        "'huerden/technik' (line 20 of the stored codebook), 'akteure/jobcenter' within "
+                        "'huerden/technik/medien' (line 27 of the stored codebook); ") != std::string::npos,
+               msg);
+    BOOST_TEST(msg.find("--force") != std::string::npos, msg);
+    // Codes inside the deleted subtree go with it: only jobcenter holds huerden back.
+    msg = error_of([&] { delete_code(p.store, "huerden", false); });
+    BOOST_TEST(msg.find("has codes within it: 'akteure/jobcenter' within 'huerden/technik/medien' (line 27") !=
+                   std::string::npos,
+               msg);
+    BOOST_TEST(msg.find("huerden/recht") == std::string::npos, msg);
+    // Coded and with codes within it: both reasons.
+    add(p.store, sentence("huerden/technik/medien", 3), "anna");
+    const auto coded = p.snapshot();
+    msg = error_of([&] { delete_code(p.store, "huerden/technik/medien", false); });
+    BOOST_TEST(msg.find("code 'huerden/technik/medien' has 1 coding by anna, and codes within it: 'akteure/jobcenter' "
+                        "within 'huerden/technik/medien' (line 27 of the stored codebook)") != std::string::npos,
+               msg);
+    BOOST_TEST(p.snapshot() == coded);
+    BOOST_TEST(coded != before);
+
+    const auto r = delete_code(p.store, "huerden/technik", true);
+    BOOST_TEST(changes(r) == "huerden/recht:huerden/technik>@20 akteure/jobcenter:huerden/technik/medien>@27");
+    BOOST_TEST(r.codings_deleted == 1);
+    BOOST_TEST(withins(p.store) == "folgen>akteure");
+    BOOST_TEST(paths(p.store) == "huerden huerden/recht akteure akteure/jobcenter folgen");
+    check_in_step(p.store);
+    // Deleting a code that is itself within another needs no --force.
+    const auto gone = delete_code(p.store, "folgen", false);
+    BOOST_TEST(gone.within.empty());
+    BOOST_TEST(withins(p.store).empty());
+    check_in_step(p.store);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

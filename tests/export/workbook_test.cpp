@@ -93,7 +93,7 @@ assert "segments:(no value)" in typ, typ
 
 cooc = wb["Co-occurrence"]
 assert [c.value for c in cooc[1]] == ["code", "n", "a/a1", "a/a2", "b/b1/x", "c"]
-assert cooc["D2"].value == 3 and cooc["C2"].value is None  # a1 × a2; the diagonal is empty
+assert cooc["D2"].value == 1 and cooc["C2"].value is None  # a1 × a2 (one chain of overlaps in d1); the diagonal is empty
 rules = [(str(cf.sqref), r.type) for cf in cooc.conditional_formatting for r in cf.rules]
 assert rules == [("C2:F5", "colorScale")], rules  # n is left out
 

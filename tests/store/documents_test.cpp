@@ -248,4 +248,22 @@ BOOST_AUTO_TEST_CASE(counts) {
     BOOST_TEST(c.coders == 0);
 }
 
+// add_document inserts units with the table's CHECKs switched off (for
+// speed) and checks them itself; afterwards they hold again.
+BOOST_AUTO_TEST_CASE(unit_checks_hold_during_and_after_add_document) {
+    Project p;
+    auto backwards = sample_document("backwards");
+    backwards.units.push_back(Unit{UnitKind::sentence, 5, Span{9, 3}, "", std::nullopt, std::nullopt});
+    BOOST_CHECK_THROW(p.store.add_document(backwards), Error);
+
+    const Id id = p.store.add_document(sample_document());
+    auto& db = p.store.database();
+    BOOST_CHECK_THROW(db.exec("INSERT INTO unit(document, kind, ordinal, start, end) VALUES (" + std::to_string(id) +
+                              ", 'chapter', 1, 0, 3)"),
+                      std::exception);
+    BOOST_CHECK_THROW(db.exec("INSERT INTO unit(document, kind, ordinal, start, end) VALUES (" + std::to_string(id) +
+                              ", 'turn', 99, 5, 3)"),
+                      std::exception);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

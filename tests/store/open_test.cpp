@@ -48,7 +48,7 @@ BOOST_AUTO_TEST_CASE(schema_version_wal_and_foreign_keys) {
     auto s = Store::create((dir.path() / "p.qcode").string());
     BOOST_TEST(scalar(s, "SELECT value FROM meta WHERE key = 'schema_version'") ==
                std::to_string(qcode::store::kSchemaVersion));
-    BOOST_TEST(qcode::store::kSchemaVersion == 2);
+    BOOST_TEST(qcode::store::kSchemaVersion == 3);
     BOOST_TEST(scalar(s, "PRAGMA journal_mode") == "wal");
     BOOST_TEST(scalar(s, "PRAGMA foreign_keys") == "1");
 }
