@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "codebook/codebook.hpp"
+#include "codebook/scope_keys.hpp"
 #include "codebook/suggest.hpp"
 #include "codebook/yaml_syntax.hpp"
 #include "core/error.hpp"
@@ -144,6 +145,8 @@ struct LintCode {
     std::size_t children = 0;
     std::size_t pattern_items = 0;  // as written, valid or not
     std::vector<Pattern> patterns, exclude;
+    std::string within;  // `within:` as written, checked against the whole tree after the walk
+    int within_line = 0;
 };
 
 class Linter {
@@ -290,6 +293,18 @@ private:
         error(e.line, code, "invalid-value", why);
     }
 
+    // context, speaker_labels, where: read as the loader reads them, so the
+    // message is the loader's, but every mistake is reported, not the first.
+    void scope_key(const Entry& e, const std::string& where, const std::string& code) {
+        try {
+            if (e.key == "context") read_context(e.value, e.line, where, path_);
+            else if (e.key == "speaker_labels") read_speaker_labels(e.value, e.line, where, path_);
+            else read_where(e.value, e.line, where, path_);
+        } catch (const Error& err) {
+            error(err.line() ? err.line() : e.line, code, "invalid-value", err.message());
+        }
+    }
+
     // The codebook's default fold, read before the codes wherever it stands.
     text::FoldOptions default_fold_;
 
@@ -304,6 +319,7 @@ private:
             if (d.key == "unit") unit(d, "defaults", "");
             else if (d.key == "speakers") speakers(d, "defaults", "");
             else if (d.key == "fold") fold(d, "defaults", "");
+            else if (d.key == "context") scope_key(d, "defaults", "");
         }
     }
 
@@ -345,6 +361,7 @@ private:
         lc.line = line;
         const std::string where = "code '" + lc.path + "'";
         bool has_label = false;
+        int labels_line = 0;
         std::optional<YAML::Node> children;
         int children_line = 0;
         // Patterns are parsed with the code's fold, as the loader does.
@@ -396,12 +413,24 @@ private:
                 speakers(e, where, lc.path);
             } else if (e.key == "fold") {
                 fold(e, where, lc.path);
+            } else if (e.key == "context" || e.key == "speaker_labels" || e.key == "where") {
+                scope_key(e, where, lc.path);
+                if (e.key == "speaker_labels") labels_line = e.line;
+            } else if (e.key == "within") {
+                const auto w = text(e, where, lc.path);
+                if (!w || w->empty())
+                    error(e.line, lc.path, "missing", "'within' in " + where + " names no code; write a path, as in within: huerden");
+                else
+                    lc.within = *w, lc.within_line = e.line;
             } else if (e.key == "children") {
                 children = e.value;
                 children_line = e.line;
             }
         }
         if (!has_label) error(line, lc.path, "missing", where + " has no label; add one, as in label: Technische Hürden");
+        if (labels_line && node["speakers"])
+            error(labels_line, lc.path, "invalid-value",
+                  where + " has both speakers: and speaker_labels:; the labels already say whose turns count, so keep one");
         const auto index = codes.size();
         codes.push_back(std::move(lc));
         if (children && !children->IsNull()) {
@@ -641,6 +670,26 @@ bool glob_can_match_a_token(const WordGlob& glob) {
     return false;
 }
 
+// Every `within:` problem (unknown path, the code itself or a parent,
+// circles), by the loader's own check: it needs only paths, so a flat list
+// of the codes stands in for the tree; each problem found is reported and
+// its key dropped, until none is left.
+void check_within_keys(Linter& l) {
+    Codebook flat;
+    for (const auto& c : l.codes) {
+        Code code;
+        code.path = c.path;
+        code.within = c.within;
+        code.within_line = c.within_line;
+        flat.codes.push_back(std::move(code));
+    }
+    while (auto problem = check_within(flat)) {
+        l.error(problem->code->within_line, problem->code->path, "invalid-value", problem->message);
+        for (auto& c : flat.codes)
+            if (&c == problem->code) c.within.clear();
+    }
+}
+
 std::vector<Finding> lint_yaml(std::string_view raw, const std::string& path) {
     std::vector<Finding> findings;
     const auto text = strip_bom(raw);
@@ -655,6 +704,7 @@ std::vector<Finding> lint_yaml(std::string_view raw, const std::string& path) {
     Linter l(path);
     l.top(root);
     for (const auto& c : l.codes) check_code(c, l);
+    check_within_keys(l);
     findings = std::move(l.findings);
     reconcile(text, path, findings);
     sort_findings(findings);

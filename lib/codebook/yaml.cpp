@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "codebook/codebook.hpp"
+#include "codebook/scope_keys.hpp"
 #include "codebook/suggest.hpp"
 #include "codebook/yaml_syntax.hpp"
 #include "core/error.hpp"
@@ -114,66 +115,14 @@ public:
         fail("invalid speakers '" + s + "' in " + where + ": use respondents, interviewers or all", e.line);
     }
 
-    int context(const Entry& e, const std::string& where) const {
-        int n = -1;
-        if (!e.value.IsScalar() || !YAML::convert<int>::decode(e.value, n) || n < 0 || n > kMaxContext)
-            fail("'context' in " + where + " must be a whole number from 0 to " + std::to_string(kMaxContext) +
-                     " (units coded before and after a match, as in context: 1)",
-                 e.line);
-        return n;
-    }
+    int context(const Entry& e, const std::string& where) const { return read_context(e.value, e.line, where, path_); }
 
-    // One label or a list of them, kept as written (NFC); compared by speaker_label_key.
     std::vector<std::string> speaker_labels(const Entry& e, const std::string& where) const {
-        std::vector<std::string> out;
-        auto add = [&](const YAML::Node& item, int line) {
-            if (!item.IsScalar() || speaker_label_key(item.Scalar()).empty())
-                fail("each speaker label in " + where + " must be a text such as B1 or IP 2", line);
-            out.push_back(text::nfc(item.Scalar()));
-        };
-        if (e.value.IsScalar()) add(e.value, e.line);
-        else if (e.value.IsSequence())
-            for (const auto& item : e.value) add(item, line_of(item));
-        if (out.empty())
-            fail("'speaker_labels' in " + where + " lists no label; write the labels, as in speaker_labels: [B1, IP2]",
-                 e.line);
-        return out;
+        return read_speaker_labels(e.value, e.line, where, path_);
     }
 
-    // { attribute: value } or { attribute: [value, value] }: every attribute
-    // must hold, with any of its values.
     std::vector<AttributeCondition> attribute_conditions(const Entry& e, const std::string& where) const {
-        const std::string shape = "as in where: { kommune: [Köln, Bonn] }";
-        if (!e.value.IsMap() || e.value.size() == 0)
-            fail("'where' in " + where + " must be a map of document attributes to a value or a list of values, " + shape,
-                 e.line);
-        std::vector<AttributeCondition> out;
-        for (const auto& kv : e.value) {
-            const int line = line_of(kv.first);
-            if (!kv.first.IsScalar() || kv.first.Scalar().find_first_not_of(" \t") == std::string::npos)
-                fail("an attribute name in 'where' of " + where + " is not a plain name, " + shape, line);
-            AttributeCondition c{text::nfc(kv.first.Scalar()), {}};
-            for (const auto& seen : out)
-                if (seen.name == c.name)
-                    fail("attribute '" + c.name + "' appears twice in 'where' of " + where +
-                             "; list its values once, as in " + c.name + ": [a, b]",
-                         line);
-            const auto& v = kv.second;
-            if (v.IsMap())
-                fail("the value of '" + c.name + "' in 'where' of " + where + " must be a text or a list of texts, " + shape,
-                     line);
-            if (v.IsScalar()) c.values.push_back(text::nfc(v.Scalar()));
-            else if (v.IsSequence())
-                for (const auto& item : v) {
-                    if (!item.IsScalar())
-                        fail("each value of '" + c.name + "' in 'where' of " + where + " must be a text", line_of(item));
-                    c.values.push_back(text::nfc(item.Scalar()));
-                }
-            if (c.values.empty())
-                fail("attribute '" + c.name + "' in 'where' of " + where + " has no value; " + shape, line);
-            out.push_back(std::move(c));
-        }
-        return out;
+        return read_where(e.value, e.line, where, path_);
     }
 
     // fold: [case, umlauts] or fold: "case, umlauts".

@@ -210,10 +210,10 @@ seeded="$all_fixtures/lint/seeded.yaml"
 "$qcode" codebook lint "$seeded" >"$work/lint.out" 2>"$work/stderr"
 rc=$?
 got=$(sed -E 's/^[^:]*:([0-9]+): ([a-z]+): .*/\1 \2/' "$work/lint.out" | tr '\n' ',')
-[ "$rc" -eq 1 ] && [ "$got" == "5 error,9 error,12 warning,13 warning,15 warning,17 warning,18 error,19 warning,20 warning,21 error,24 warning,26 info,29 warning,34 error,35 warning,37 error," ] \
+[ "$rc" -eq 1 ] && [ "$got" == "5 error,9 error,12 warning,13 warning,15 warning,17 warning,18 error,19 warning,20 warning,21 error,24 warning,26 info,29 warning,34 error,35 warning,37 error,40 error,42 error,43 error,45 warning,46 warning,49 error,50 error," ] \
   && pass || fail "lint seeded (exit $rc): $got"
 grep -q "seeded.yaml:21: error: duplicate id 'technik' (also on line 7)" "$work/lint.out" && pass || fail "lint duplicate id message"
-grep -q "6 errors, 9 warnings, 1 info" "$work/stderr" && pass || fail "lint summary: $(cat "$work/stderr")"
+grep -q "11 errors, 11 warnings, 1 info" "$work/stderr" && pass || fail "lint summary: $(cat "$work/stderr")"
 # A codebook that loads lints with exit 0; with a project, --max-share flags broad patterns on their line.
 printf 'codebook: Breit\ncodes:\n  - id: b\n    label: B\n    patterns:\n      - die\n      - jobcenter\n' >"$work/broad.yaml"
 "$qcode" codebook lint "$work/broad.yaml" --max-share 0.25 >"$work/lint.out" 2>"$work/stderr" && pass || fail "lint broad exit status"
@@ -559,6 +559,31 @@ run "$qcode" autocode
 run "$qcode" autocode --undo 3
 grep -qx "undid run 3: removed 13 codings by robot" "$work/stdout" && "$qcode" runs --format csv | tr -d '\r' | grep -qEx "4,$ts,auto,.*,13,13,active,," \
   && pass || fail "undo of an earlier run of another coder: $(cat "$work/stdout")"
+export QCODE_PROJECT="$work/test.qcode"
+
+# --- every rule of the pattern language on the shipped samples (issue #4's
+# must-show; the counts are hand-checked in tests/fixtures/every_rule/README.md)
+every="$all_fixtures/every_rule"
+samples=$(cd "$here/../../samples" && pwd)
+export QCODE_PROJECT="$work/every.qcode"
+run "$qcode" init
+run "$qcode" import "$samples"/*.txt "$samples"/*.vtt "$samples"/*.srt "$samples"/*.docx --attributes "$samples/attributes.csv"
+run "$qcode" codebook lint "$every/codebook.yaml"
+grep -q "0 warnings, 0 info" "$work/stderr" "$work/stdout" && pass || fail "every_rule codebook lints clean: $(cat "$work/stdout" "$work/stderr")"
+run "$qcode" autocode --codebook "$every/codebook.yaml"
+grep -q "run 1: 124 codings" "$work/stdout" && pass || fail "every_rule autocode: $(cat "$work/stdout")"
+expect_csv "every_rule freq" "$every/expected_freq.csv" -- "$qcode" freq --format csv
+# context: 1 codes the sentence before the match too, not the interviewer's question after it.
+"$qcode" segments --code kruecke --format csv | tr -d '\r' | tail -n +2 | grep -q ',2040,2271,.*Mit dem Jobcenter haben wir .*Funktionsadresse, das hat schon einiges verbessert\. Ein richtiger Datenaustausch ist das aber nicht, das ist eher eine Krücke, bis es eine echte Schnittstelle gibt\."$' \
+  && pass || fail "context: 1 segment: $("$qcode" segments --code kruecke --format csv)"
+# The same codebook through REFI-QDA and back codes the same.
+run "$qcode" codebook export "$work/every.qdc"
+xmllint --noout --schema "$all_fixtures/refi/Codebook.xsd" "$work/every.qdc" 2>"$work/stderr" && pass || fail "every_rule qdc invalid: $(cat "$work/stderr")"
+run "$qcode" codebook import "$work/every.qdc"
+run "$qcode" codebook export "$work/every_back.yaml"
+run "$qcode" autocode
+grep -q "run 2: 124 codings" "$work/stdout" && pass || fail "every_rule after the qdc round trip: $(cat "$work/stdout")"
+expect_csv "every_rule freq after qdc" "$every/expected_freq.csv" -- "$qcode" freq --format csv
 export QCODE_PROJECT="$work/test.qcode"
 
 echo "cli: $passed passed, $failed failed"

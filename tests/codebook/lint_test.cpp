@@ -67,6 +67,13 @@ BOOST_AUTO_TEST_CASE(seeded_mistakes_with_lines) {
         {34, "error", "invalid-value"},         // #12345
         {35, "warning", "never-matches"},       // vetoed by exclude 'probleme'
         {37, "error", "duplicate-key"},         // label twice
+        {40, "error", "invalid-value"},         // fold: umlaut
+        {42, "error", "invalid-pattern"},       // re:(abfrage
+        {43, "error", "invalid-pattern"},       // near/5 in lower case
+        {45, "warning", "shadowed-pattern"},    // amt NEAR/3 akte by amt
+        {46, "warning", "never-matches"},       // 50% inside an OR
+        {49, "error", "invalid-value"},         // within: nirgendwo
+        {50, "error", "invalid-value"},         // context: 12
     };
     BOOST_TEST(rows(findings) == expected, boost::test_tools::per_element());
     BOOST_TEST(has_errors(findings));
