@@ -1,5 +1,6 @@
 // qcode kwic: keyword in context for a pattern of the rule language
 #include "analysis/kwic.hpp"
+#include "codebook/codebook.hpp"
 #include "context.hpp"
 #include "core/error.hpp"
 
@@ -10,6 +11,7 @@ void register_kwic_command(CLI::App& app, Context& ctx) {
     static std::string pattern;
     static std::vector<std::string> speakers;
     static std::size_t width = 40;
+    static std::string fold = "case";
     auto* cmd = app.add_subcommand("kwic", "Keyword in context: where a pattern matches, with the words around it");
     cmd->add_option("pattern", pattern, "A pattern as in a codebook: wort, wort*, *wort*, \"zwei worte\"")->required();
     // The table options that make sense for text that is not coded yet.
@@ -23,12 +25,25 @@ void register_kwic_command(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember({"interviewer", "moderator", "respondent"}));
     cmd->add_option("--speaker", speakers, "Only turns of this speaker (a label; repeatable)");
     cmd->add_option("--width", width, "Characters of context on each side (default 40)")->check(CLI::PositiveNumber);
+    cmd->add_option("--fold", fold,
+                    "Match as a code with this fold: would, e.g. case,umlauts (of case, diacritics, umlauts, stem)")
+        ->check(CLI::Validator(
+            [](const std::string& s) {
+                try {
+                    codebook::parse_fold({s});
+                    return std::string();
+                } catch (const Error& e) {
+                    return e.message();
+                }
+            },
+            "case,diacritics,umlauts,stem"));
     cmd->callback([&ctx] {
         auto store = ctx.open();
         analysis::KwicOptions o;
         o.pattern = pattern;
         o.speakers = speakers;
         o.window = width;
+        o.fold = codebook::parse_fold({fold});
         emit(analysis::kwic_table(store, options.filter(), o), options);
     });
 }

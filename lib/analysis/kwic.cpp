@@ -18,8 +18,9 @@ Table kwic_table(store::Store& store, const store::CodingFilter& filter, const K
     codebook::Codebook book;
     codebook::Code code;
     code.id = code.path = code.label = "kwic";
+    code.fold = options.fold;
     try {
-        code.patterns.push_back(codebook::parse_pattern(options.pattern));
+        code.patterns.push_back(codebook::parse_pattern(options.pattern, options.fold));
     } catch (const Error& e) {
         throw Error("pattern '" + options.pattern + "': " + e.message());
     }
@@ -31,6 +32,7 @@ Table kwic_table(store::Store& store, const store::CodingFilter& filter, const K
 
     Table t;
     t.title = "KWIC " + options.pattern;
+    if (options.fold != text::FoldOptions{}) t.title += " (fold: " + text::to_string(options.fold) + ")";
     t.column("document").column("speaker").column("role").column("left").column("keyword").column("right");
     t.column("start", ColumnType::integer).column("end", ColumnType::integer);
 

@@ -5,17 +5,37 @@
 #include "autocode/scope.hpp"
 #include "core/error.hpp"
 #include "core/utf8.hpp"
+#include "text/fold.hpp"
 #include "text/tokenize.hpp"
 
 namespace qcode::autocode {
 
 namespace {
 
+// "fold=case, umlauts (codebook default), 2 codes with their own fold" when
+// a code with patterns folds more than case; "" for plain case folding, so
+// the options of such runs read as before folds existed.
+std::string describe_folds(const codebook::Codebook& cb) {
+    const text::FoldOptions plain;
+    bool beyond_case = false;
+    std::size_t own = 0;
+    codebook::for_each_code(cb.codes, [&](const codebook::Code& c) {
+        if (c.patterns.empty()) return;  // not autocoded (Matcher)
+        beyond_case = beyond_case || c.fold.value_or(cb.defaults.fold) != plain;
+        own += c.fold && *c.fold != cb.defaults.fold;
+    });
+    if (!beyond_case) return {};
+    std::string s = "fold=" + text::to_string(cb.defaults.fold) + " (codebook default)";
+    if (own) s += ", " + std::to_string(own) + (own == 1 ? " code with its own fold" : " codes with their own fold");
+    return s;
+}
+
 std::string describe_options(const codebook::Codebook& cb, const Options& o, const Scopes& scopes) {
     std::string s = "unit=" + std::string(to_string(o.unit.value_or(cb.defaults.unit)));
     s += o.unit ? " (--unit)" : " (codebook default)";
     s += "; speakers=" + std::string(codebook::to_string(cb.defaults.speakers));
     if (const auto scoped = scopes.describe(); !scoped.empty()) s += "; " + scoped;
+    if (const auto folds = describe_folds(cb); !folds.empty()) s += "; " + folds;
     return s;
 }
 

@@ -119,9 +119,9 @@ Codebook finish_import(Codebook cb, const std::string& source_path) {
     }
 }
 
-bool try_parse_pattern(const std::string& source, Pattern& out, std::string& why) {
+bool try_parse_pattern(const std::string& source, Pattern& out, std::string& why, const text::FoldOptions& fold) {
     try {
-        out = parse_pattern(source);
+        out = parse_pattern(source, fold);
         return true;
     } catch (const Error& e) {
         why = e.message();

@@ -35,7 +35,9 @@ std::string code_guid(std::string_view path);
 Codebook finish_import(Codebook cb, const std::string& source_path);
 
 // Parses `source` as a pattern, or says why it is not one (`why`).
-// Importers keep the patterns that parse and report the others.
-bool try_parse_pattern(const std::string& source, Pattern& out, std::string& why);
+// Importers keep the patterns that parse and report the others. The words
+// are folded with `fold` (the code's effective fold).
+bool try_parse_pattern(const std::string& source, Pattern& out, std::string& why,
+                       const text::FoldOptions& fold = {});
 
 }  // namespace qcode::codebook

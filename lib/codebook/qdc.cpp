@@ -15,6 +15,7 @@
 
 #include "codebook/ids.hpp"
 #include "core/error.hpp"
+#include "text/fold.hpp"
 #include "text/normalize.hpp"
 
 namespace qcode::codebook {
@@ -27,7 +28,7 @@ constexpr const char* kNamespace = "urn:QDA-XML:codebook:1.0";
 
 enum class Kind { text, list, single };
 enum class Field { description, definition, coding_rules, anchors, patterns, exclude, unit, speakers, labels, where,
-                   within, context, id };
+                   within, context, fold, id };
 
 struct Header {
     std::string_view prefix;
@@ -53,6 +54,7 @@ constexpr Header kHeaders[] = {
     {"Dokumentvariablen (qcode):", Kind::list, Field::where},
     {"Innerhalb (qcode):", Kind::single, Field::within},
     {"Kontext (qcode):", Kind::single, Field::context},
+    {"Faltung (qcode):", Kind::single, Field::fold},
     {"ID (qcode):", Kind::single, Field::id},
 };
 
@@ -263,22 +265,23 @@ std::string xml_text(const std::string& s) {
     return out;
 }
 
-void write_codes(pugi::xml_node parent, const std::vector<Code>& codes, const QdcWriteOptions& options) {
+void write_codes(pugi::xml_node parent, const std::vector<Code>& codes, const QdcWriteOptions& options,
+                 const text::FoldOptions& default_fold) {
     for (const auto& c : codes) {
         auto node = parent.append_child("Code");
         node.append_attribute("guid") = code_guid(c.path).c_str();
         node.append_attribute("name") = xml_text(c.label).c_str();
         node.append_attribute("isCodable") = c.codable ? "true" : "false";
         if (!c.color.empty()) node.append_attribute("color") = c.color.c_str();
-        const auto description = qdc_description(c, options.plain_descriptions);
+        const auto description = qdc_description(c, options.plain_descriptions, default_fold);
         if (!description.empty()) node.append_child("Description").text() = xml_text(description).c_str();
-        write_codes(node, c.children, options);
+        write_codes(node, c.children, options, default_fold);
     }
 }
 
 }  // namespace
 
-std::string qdc_description(const Code& c, bool plain) {
+std::string qdc_description(const Code& c, bool plain, const text::FoldOptions& default_fold) {
     std::vector<std::string> parts;
     if (!c.description.empty()) parts.push_back(trim_right(c.description));
     if (!plain) {
@@ -305,6 +308,13 @@ std::string qdc_description(const Code& c, bool plain) {
         }
         if (!c.within.empty()) q.push_back("Innerhalb (qcode): " + c.within);
         if (c.context) q.push_back("Kontext (qcode): " + std::to_string(*c.context));
+        // QDC has no defaults: a code with rules gets the default fold it
+        // would fall back on (when that is more than case) as its own, so
+        // its patterns match the same after the way back.
+        auto fold = c.fold;
+        if (!fold && default_fold != text::FoldOptions{} && (!c.patterns.empty() || !c.exclude.empty()))
+            fold = default_fold;
+        if (fold) q.push_back("Faltung (qcode): " + text::to_string(*fold));
         if (c.id != id_from_name(c.label)) q.push_back("ID (qcode): " + c.id);
         if (!q.empty()) {
             std::string block;
@@ -365,6 +375,15 @@ std::string parse_qdc_description(std::string_view text, Code& c, std::vector<st
                         else problems.push_back("speakers '" + rest + "' left out (use respondents, interviewers or all)");
                     } else if (header->field == Field::within) {
                         if (!rest.empty()) c.within = rest;  // checked against the whole tree in read_qdc
+                    } else if (header->field == Field::fold) {
+                        if (!rest.empty()) {
+                            try {
+                                c.fold = parse_fold({rest});
+                            } catch (const Error&) {
+                                problems.push_back("fold '" + rest +
+                                                   "' left out (use case, diacritics, umlauts or stem, separated by commas)");
+                            }
+                        }
                     } else if (header->field == Field::context) {
                         int n = -1;
                         const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), n);
@@ -406,7 +425,7 @@ std::string parse_qdc_description(std::string_view text, Code& c, std::vector<st
         for (const auto& s : sources) {
             Pattern p;
             std::string why;
-            if (try_parse_pattern(s, p, why)) out.push_back(std::move(p));
+            if (try_parse_pattern(s, p, why, c.fold.value_or(text::FoldOptions{}))) out.push_back(std::move(p));
             else problems.push_back(std::string(what) + " '" + s + "' left out: " + why);
         }
     };
@@ -446,7 +465,7 @@ std::string write_qdc(const Codebook& cb, const QdcWriteOptions& options) {
     root.append_attribute("xmlns") = kNamespace;
     root.append_attribute("origin") = xml_text(options.origin).c_str();
     auto codes = root.append_child("Codes");
-    write_codes(codes, cb.codes, options);
+    write_codes(codes, cb.codes, options, cb.defaults.fold);
     // No <Sets>: qcode has none, and an empty <Sets/> is invalid.
     std::ostringstream out;
     doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);

@@ -15,11 +15,15 @@
 //   "Einheit (qcode): …", "Sprecher (qcode): …", the scope keys
 //   "Sprecherkürzel (qcode):" (one label per "- " line),
 //   "Dokumentvariablen (qcode):" ("- name = value", one line per value),
-//   "Innerhalb (qcode): path", "Kontext (qcode): n", and "ID (qcode): …"
-//   when the id is not the one the label gives (id_from_name).
+//   "Innerhalb (qcode): path", "Kontext (qcode): n", "Faltung (qcode):
+//   case, umlauts" (the code's fold: its own, or — for a code with
+//   patterns or excludes — the codebook default when that is more than
+//   case), and "ID (qcode): …" when the id is not the one the label gives
+//   (id_from_name).
 // Reading parses those paragraphs back, so qcode → QDC → qcode keeps the
-// whole code tree; what QDC cannot hold (codebook name, version, language,
-// defaults) is taken from the file name and qcode's defaults.
+// whole code tree, and every code's rules match as before; what QDC cannot
+// hold (codebook name, version, language, defaults) is taken from the file
+// name and qcode's defaults.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,9 +57,12 @@ Codebook read_qdc(std::string_view xml, const std::string& path, std::vector<std
 
 // The <Description> text qcode writes for a code (see above), and its
 // inverse, which fills description, definition, anchor examples, coding
-// rules, patterns, exclude, unit, speakers, the scope keys and (returned)
-// an explicit id.
-std::string qdc_description(const Code& code, bool plain = false);
+// rules, patterns, exclude, unit, speakers, the scope keys, the fold and
+// (returned) an explicit id. `default_fold` is the codebook's
+// (Defaults::fold): a code with patterns and no fold of its own is written
+// with it unless it is plain case. Reading parses the patterns with the
+// fold read (case when there is none).
+std::string qdc_description(const Code& code, bool plain = false, const text::FoldOptions& default_fold = {});
 std::string parse_qdc_description(std::string_view text, Code& code, std::vector<std::string>& problems);
 
 }  // namespace qcode::codebook

@@ -82,6 +82,40 @@ BOOST_AUTO_TEST_CASE(long_context_is_cut_at_word_boundaries) {
     BOOST_TEST(text_at(t, 0, "right") == "elf zwölf dreizehn…");
 }
 
+BOOST_AUTO_TEST_CASE(folds_beyond_case_match_as_a_code_with_that_fold) {
+    Project p;
+    ingest::import_files(p.store, {p.dir.write("fold.txt",
+                                               "B: Die Ausländerbehörde antwortet nicht. Die Behorde schon. "
+                                               "Zwei Schnittstellen fehlen.\n")},
+                         {});
+    auto with = [](std::string pat, bool diacritics, bool umlauts, bool stem) {
+        auto o = pattern(std::move(pat));
+        o.fold = text::FoldOptions{diacritics, umlauts, stem};
+        return o;
+    };
+    // Case folding only: the transliterated spelling is another word.
+    BOOST_TEST(analysis::kwic_table(p.store, {}, pattern("auslaender*")).rows.empty());
+    const auto umlauts = analysis::kwic_table(p.store, {}, with("auslaender*", false, true, false));
+    BOOST_REQUIRE(umlauts.rows.size() == 1u);
+    BOOST_TEST(text_at(umlauts, 0, "keyword") == "Ausländerbehörde");
+    BOOST_TEST(text_at(umlauts, 0, "left") == "Die");
+    BOOST_TEST(umlauts.title == "KWIC auslaender* (fold: case, umlauts)");
+    BOOST_TEST(analysis::kwic_table(p.store, {}, pattern("auslaender*")).title == "KWIC auslaender*");
+    // The pattern is folded too: ä written in it matches ae in the text and back.
+    BOOST_TEST(analysis::kwic_table(p.store, {}, with("*behoerde", false, true, false)).rows.size() == 1u);
+    // diacritics: Behörde = Behorde, both places.
+    BOOST_TEST(analysis::kwic_table(p.store, {}, pattern("behörde")).rows.empty());
+    const auto marks = analysis::kwic_table(p.store, {}, with("behörde", true, false, false));
+    BOOST_REQUIRE(marks.rows.size() == 1u);
+    BOOST_TEST(text_at(marks, 0, "keyword") == "Behorde");
+    BOOST_TEST(analysis::kwic_table(p.store, {}, with("*behorde", true, false, false)).rows.size() == 2u);
+    // stem: an exact word finds the other forms of its stem.
+    BOOST_TEST(analysis::kwic_table(p.store, {}, pattern("schnittstelle")).rows.empty());
+    const auto stem = analysis::kwic_table(p.store, {}, with("schnittstelle", false, false, true));
+    BOOST_REQUIRE(stem.rows.size() == 1u);
+    BOOST_TEST(text_at(stem, 0, "keyword") == "Schnittstellen");
+}
+
 BOOST_AUTO_TEST_CASE(a_pattern_that_does_not_parse_says_why) {
     Project p;
     try {

@@ -429,4 +429,32 @@ BOOST_AUTO_TEST_CASE(run_options_mention_scopes) {
                          "1 code with its own context");
 }
 
+BOOST_AUTO_TEST_CASE(run_options_name_folds_beyond_case) {
+    Project p;
+    p.import("a.txt", kSix);
+    const std::string plain = "unit=sentence (codebook default); speakers=respondents";
+    // Only case folding, even when written out: as before folds existed.
+    run(p, p.install({{"s", {"zwei"}, {}, "fold: [case]"}, {"t", {"drei"}}}, "fold: case"));
+    BOOST_TEST(p.store.runs().back().options == plain);
+    // A default beyond case that only a code without patterns would use is no fold of the run.
+    run(p, p.install({{"s", {"zwei"}, {}, "fold: [case]"}, {"g", {}}}, "fold: [umlauts]"));
+    BOOST_TEST(p.store.runs().back().options == plain);
+
+    run(p, p.install({{"s", {"zwei"}}, {"t", {"drei"}}}, "fold: [umlauts]"));
+    BOOST_TEST(p.store.runs().back().options == plain + "; fold=case, umlauts (codebook default)");
+    // Codes whose fold differs from the default are counted; one equal to it, or without patterns, is not.
+    run(p, p.install({{"s", {"zwei"}, {}, "fold: [case, stem]"},
+                      {"t", {"drei"}, {}, "fold: [case]"},
+                      {"u", {"vier"}, {}, "fold: [umlauts]"},
+                      {"v", {"fünf"}},
+                      {"g", {}, {}, "fold: [diacritics]"}},
+                     "fold: [umlauts]"));
+    BOOST_TEST(p.store.runs().back().options ==
+               plain + "; fold=case, umlauts (codebook default), 2 codes with their own fold");
+    // After the scopes.
+    run(p, p.install({{"s", {"zwei"}, {}, "fold: [umlauts, diacritics]"}, {"t", {"drei"}}}, "context: 1"));
+    BOOST_TEST(p.store.runs().back().options ==
+               plain + "; context=1 (codebook default); fold=case (codebook default), 1 code with its own fold");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

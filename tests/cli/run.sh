@@ -293,6 +293,12 @@ grep -qx "interview_a,B,respondent,Ja. Die,Schnittstelle,zum Fachverfahren fehlt
 grep -qx "interview_a,B,respondent,Ja. Die,Schnittstelle zum Fachverfahren,fehlt. Wir übertragen alles händisch…,94,125" \
   "$work/kwic_near.csv" && [ "$(wc -l <"$work/kwic_near.csv")" -eq 2 ] && pass || fail "kwic NEAR: $(cat "$work/kwic_near.csv")"
 expect_error "kwic lower-case operator" 1 "pattern 'a near/3 b': 'near/3' is no operator.*NEAR/3" -- "$qcode" kwic 'a near/3 b'
+# --fold matches as a code with that fold: would (ä = ae); case folding alone does not.
+[ "$("$qcode" kwic 'auslaender*' --format csv | wc -l)" -eq 1 ] && pass || fail "kwic without --fold"
+"$qcode" kwic 'auslaender*' --fold case,umlauts --format csv | tr -d '\r' >"$work/kwic_fold.csv"
+grep -qx "interview_a,B,respondent,In der STRASSE steht die,Ausländerbehörde,. Die Fachverfahrensschnittstelle zur…,307,323" \
+  "$work/kwic_fold.csv" && [ "$(wc -l <"$work/kwic_fold.csv")" -eq 4 ] && pass || fail "kwic --fold: $(cat "$work/kwic_fold.csv")"
+expect_error "kwic unknown fold" 2 "unknown fold 'umlaute': use case, diacritics, umlauts or stem" -- "$qcode" kwic x --fold umlaute
 # Anna codes in Excel (XLSX, edited with openpyxl), Ben in a CSV sheet.
 run "$qcode" -p "$work/anna.qcode" sheet export "$work/anna.xlsx"
 grep -q "wrote .*anna.xlsx: 13 sentences from 2 document(s)" "$work/stdout" && pass || fail "sheet export: $(cat "$work/stdout")"

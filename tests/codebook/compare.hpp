@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "codebook/codebook.hpp"
+#include "text/fold.hpp"
 
 namespace qcode::codebook_test {
 
@@ -18,7 +19,31 @@ struct Fields {
     bool patterns = true;   // patterns (sources) and, with `exclude`, exclude
     bool exclude = true;
     bool scope = true;      // unit, speakers, speaker_labels, where, within, context
+    // Each code's effective fold (its own fold:, else the default below)
+    // where it has patterns or excludes, and the fold they were parsed with.
+    bool folds = true;
+    // Each code's fold: key as written (own fold or none). Off where a
+    // format writes the default fold onto the codes (QDC, which has no
+    // defaults): there only what the codes match must stay the same.
+    bool fold_keys = true;
+    // The default fold each side's codes fall back on (with_defaults sets them).
+    text::FoldOptions default_fold_a, default_fold_b;
 };
+
+// `f` with the default folds of the codebooks `a` and `b` compare on.
+inline Fields with_defaults(Fields f, const codebook::Codebook& a, const codebook::Codebook& b) {
+    f.default_fold_a = a.defaults.fold;
+    f.default_fold_b = b.defaults.fold;
+    return f;
+}
+
+inline std::string pattern_folds(const codebook::Code& c) {
+    std::string out;
+    for (const auto* ps : {&c.patterns, &c.exclude})
+        for (const auto& p : *ps)
+            out.append("[").append(text::to_string(p.fold)).append("]");  // not "[" + …: GCC 12's -Wrestrict
+    return out;
+}
 
 inline std::string sources(const std::vector<codebook::Pattern>& ps) {
     std::string out;
@@ -73,6 +98,14 @@ inline std::string diff_codes(const std::vector<codebook::Code>& a, const std::v
         if (d.empty() && f.scope) d = field("within", x.within, y.within);
         if (d.empty() && f.scope)
             d = field("context", x.context ? std::to_string(*x.context) : "-", y.context ? std::to_string(*y.context) : "-");
+        // A code without rules has nothing to fold.
+        const bool rules = !x.patterns.empty() || !x.exclude.empty() || !y.patterns.empty() || !y.exclude.empty();
+        if (d.empty() && f.folds && rules)
+            d = field("fold", text::to_string(x.fold.value_or(f.default_fold_a)),
+                      text::to_string(y.fold.value_or(f.default_fold_b)));
+        if (d.empty() && f.folds && f.patterns) d = field("pattern folds", pattern_folds(x), pattern_folds(y));
+        if (d.empty() && f.fold_keys)
+            d = field("fold key", x.fold ? text::to_string(*x.fold) : "-", y.fold ? text::to_string(*y.fold) : "-");
         if (d.empty()) d = diff_codes(x.children, y.children, f, at);
         if (!d.empty()) return d;
     }
@@ -87,7 +120,9 @@ inline std::string diff_codebooks(const codebook::Codebook& a, const codebook::C
     if (a.defaults.unit != b.defaults.unit || a.defaults.speakers != b.defaults.speakers ||
         a.defaults.context != b.defaults.context)
         return "defaults";
-    return diff_codes(a.codes, b.codes, f);
+    if (a.defaults.fold != b.defaults.fold)
+        return "default fold '" + text::to_string(a.defaults.fold) + "' vs '" + text::to_string(b.defaults.fold) + "'";
+    return diff_codes(a.codes, b.codes, with_defaults(f, a, b));
 }
 
 }  // namespace qcode::codebook_test

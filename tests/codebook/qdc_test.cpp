@@ -11,13 +11,16 @@
 #include "codebook/codebook.hpp"
 #include "codebook/ids.hpp"
 #include "codebook/qdc.hpp"
+#include "codebook/yaml_writer.hpp"
 #include "compare.hpp"
 #include "core/error.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace qcode::codebook;
+using qcode::codebook_test::diff_codebooks;
 using qcode::codebook_test::diff_codes;
 using qcode::codebook_test::Fields;
+using qcode::codebook_test::with_defaults;
 using qcode::testing::TempDir;
 
 namespace {
@@ -91,6 +94,7 @@ BOOST_AUTO_TEST_CASE(plain_descriptions_keep_the_tree_only) {
     Fields f;
     f.ids = false;
     f.guide = f.patterns = f.exclude = f.scope = false;
+    f.folds = f.fold_keys = false;
     f.descriptions = false;  // trailing line break
     BOOST_TEST(diff_codes(cb.codes, back.codes, f) == "");
     BOOST_TEST(back.codes.at(0).children.at(0).id == "technische_huerden");
@@ -131,6 +135,109 @@ BOOST_AUTO_TEST_CASE(validates_against_the_schema) {
     auto broken = write_qdc(load_yaml_file(fixture));
     broken.replace(broken.find("</CodeBook>"), 0, "<Sets/>");
     BOOST_TEST(validate(broken) != "");
+}
+
+// Folds in the defaults and per code (issue #4: the same codebook through
+// YAML → QDC → YAML). QDC has no defaults, so a code with rules carries the
+// default fold it falls back on; what every code matches stays the same.
+BOOST_AUTO_TEST_CASE(yaml_qdc_yaml_keeps_the_folds) {
+    const auto cb = parse_yaml(R"(codebook: Folds
+defaults: { unit: sentence, fold: [umlauts] }
+codes:
+  - id: erbt
+    label: Erbt
+    patterns: ['Ausländer*']
+  - id: eigen
+    label: Eigen
+    fold: [case, diacritics, stem]
+    patterns: [Schnittstellen, 'Behörde*']
+    exclude: ['"können nicht"']
+  - id: nur_case
+    label: Nur Case
+    fold: case
+    patterns: ['Ausländer*']
+  - id: gruppe
+    label: Gruppe
+    codable: false
+    children:
+      - id: kind
+        label: Kind
+        exclude: ['grüße']
+        patterns: [Straße]
+  - id: leer
+    label: Leer
+    fold: [stem]
+)", "folds.yaml");
+    const auto xml = write_qdc(cb);
+    auto memo = [&](const std::string& name) {
+        const auto at = xml.find("name=\"" + name + "\"");
+        BOOST_REQUIRE(at != std::string::npos);
+        const auto from = xml.find("<Description>", at) + std::string("<Description>").size();
+        return "\n" + xml.substr(from, xml.find("</Description>", from) - from) + "\n";  // every line in \n
+    };
+    BOOST_TEST(memo("Erbt").find("\nFaltung (qcode): case, umlauts\n") != std::string::npos, memo("Erbt"));
+    BOOST_TEST(memo("Eigen").find("\nFaltung (qcode): case, diacritics, stem\n") != std::string::npos, memo("Eigen"));
+    BOOST_TEST(memo("Nur Case").find("\nFaltung (qcode): case\n") != std::string::npos, memo("Nur Case"));
+    BOOST_TEST(memo("Kind").find("\nFaltung (qcode): case, umlauts\n") != std::string::npos, memo("Kind"));
+    BOOST_TEST(memo("Leer") == "\nFaltung (qcode): case, stem\n", memo("Leer"));
+    // A code without rules or fold of its own has nothing to fold.
+    const auto gruppe = xml.find("name=\"Gruppe\"");
+    BOOST_TEST(xml.substr(gruppe, xml.find("<Code", gruppe + 1) - gruppe).find("Faltung") == std::string::npos);
+    if (xmllint_available()) BOOST_TEST(validate(xml) == "");
+
+    std::vector<std::string> warnings;
+    const auto back = read(xml, warnings, "folds.qdc");
+    BOOST_TEST(warnings.empty());
+    BOOST_TEST((back.defaults.fold == qcode::text::FoldOptions{}));  // QDC has no defaults
+    // Every code's effective fold and its patterns' folds survive.
+    Fields same_matches;
+    same_matches.fold_keys = false;
+    BOOST_TEST(diff_codes(cb.codes, back.codes, with_defaults(same_matches, cb, back)) == "");
+    BOOST_TEST(back.codes.at(0).patterns.at(0).phrases.at(0).words.at(0).text == "auslaender*");
+    BOOST_TEST(back.codes.at(1).patterns.at(0).phrases.at(0).words.at(0).stem == "schnittstell");
+    BOOST_TEST(back.codes.at(1).patterns.at(1).phrases.at(0).words.at(0).text == "behorde*");
+    BOOST_TEST(back.codes.at(2).patterns.at(0).phrases.at(0).words.at(0).text == "ausländer*");
+    BOOST_TEST(back.codes.at(3).children.at(0).exclude.at(0).phrases.at(0).words.at(0).text == "gruesse");
+    // The inherited ones are now the codes' own (the comparison sees that);
+    // the codes with a fold of their own keep it as written.
+    BOOST_TEST(diff_codes(cb.codes, back.codes, with_defaults(Fields{}, cb, back)) ==
+               "/Erbt: fold key '-' vs 'case, umlauts'");
+    BOOST_TEST((back.codes.at(1).fold == cb.codes.at(1).fold));
+    BOOST_TEST((back.codes.at(2).fold == cb.codes.at(2).fold));
+    BOOST_TEST((back.codes.at(4).fold == cb.codes.at(4).fold));
+    BOOST_TEST(!back.codes.at(3).fold.has_value());
+
+    // On to YAML and back: the stored YAML holds the folds, and a second
+    // QDC export is the first one again.
+    const auto yaml = parse_yaml(to_yaml(back), "back.yaml");
+    BOOST_TEST(diff_codebooks(back, yaml) == "");
+    BOOST_TEST(diff_codes(cb.codes, yaml.codes, with_defaults(same_matches, cb, yaml)) == "");
+    BOOST_TEST(write_qdc(yaml) == xml);
+
+    // The comparison is real: without the fold lines the default fold is lost.
+    std::string stripped = xml;
+    for (auto at = stripped.find("\nFaltung (qcode): case, umlauts"); at != std::string::npos;
+         at = stripped.find("\nFaltung (qcode): case, umlauts"))
+        stripped.erase(at, std::string("\nFaltung (qcode): case, umlauts").size());
+    const auto lost = read(stripped);
+    BOOST_TEST(diff_codes(cb.codes, lost.codes, with_defaults(same_matches, cb, lost)) ==
+               "/Erbt: fold 'case, umlauts' vs 'case'");
+}
+
+BOOST_AUTO_TEST_CASE(fold_paragraph_that_cannot_be_read_is_warned_about) {
+    Code c;
+    std::vector<std::string> problems;
+    parse_qdc_description("Muster (qcode):\n- Ausländer*\nFaltung (qcode): case, umlaute", c, problems);
+    BOOST_TEST(!c.fold.has_value());
+    BOOST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0] == "fold 'case, umlaute' left out (use case, diacritics, umlauts or stem, separated by commas)");
+    BOOST_TEST(c.patterns.at(0).phrases.at(0).words.at(0).text == "ausländer*");
+    // Read, the fold applies to the patterns whichever paragraph comes first.
+    Code d;
+    parse_qdc_description("Muster (qcode):\n- Ausländer*\nFaltung (qcode): umlauts, stem", d, problems);
+    BOOST_TEST((d.fold == qcode::text::FoldOptions{false, true, true}));
+    BOOST_TEST(d.patterns.at(0).phrases.at(0).words.at(0).text == "auslaender*");
+    BOOST_TEST((d.patterns.at(0).fold == qcode::text::FoldOptions{false, true, true}));
 }
 
 BOOST_AUTO_TEST_CASE(control_characters_are_dropped) {
