@@ -3,6 +3,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
-"$root/scripts/build.sh"
+# The benchmark tools are built too, so a change of a library API cannot
+# break them unnoticed (they are run by scripts/bench.sh, not by ctest).
+"$root/scripts/build.sh" -DQCODE_BENCH=ON
 cd "$root/build"
 ctest --output-on-failure --parallel "$(nproc)"
