@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <set>
 
 #include "core/error.hpp"
@@ -144,15 +145,19 @@ ImportReport import_files(store::Store& store, const std::vector<std::string>& p
         if (options.progress) options.progress(i, paths.size(), path);
         auto current = std::move(next);
         if (i + 1 < paths.size()) next = read_ahead(i + 1);
-        // Each file in its own savepoint: with keep_going a bad file is
-        // rolled back alone; without, the first error ends the whole import.
-        auto file_tx = store.transaction();
+        // With keep_going each file in its own savepoint, so that a bad file
+        // is rolled back alone. Without, the first error ends (and rolls
+        // back) the whole import, and no savepoint is needed: SQLite would
+        // copy pages into its sub-journal for each of them, about as many
+        // bytes as the import writes.
+        std::unique_ptr<store::Transaction> file_tx;
+        if (options.keep_going) file_tx = store.transaction();
         try {
             auto read = current.get();
             if (!names_in_batch.insert(read.document.name).second)
                 throw Error("two files in this import are both named '" + read.document.name + "'; rename one", path);
             report.documents.push_back(store_document(store, std::move(read), options));
-            file_tx->commit();
+            if (file_tx) file_tx->commit();
         } catch (const Error& e) {
             if (!options.keep_going) throw;
             report.failed.push_back(FailedImport{path, e.what()});

@@ -3,6 +3,7 @@
 // unless replace (DESIGN §2, §3, §5).
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -316,6 +317,63 @@ BOOST_AUTO_TEST_CASE(all_samples_import) {
     const auto again = import_files(p.store, paths, {}).documents;
     for (const auto& r : again)
         BOOST_TEST(static_cast<int>(r.status) == static_cast<int>(ImportedDocument::Status::unchanged));
+}
+
+// Files are read ahead on a second thread while the previous one is stored;
+// what ends up in the project is as if they were read one after the other.
+BOOST_AUTO_TEST_CASE(many_files_are_stored_in_the_order_given) {
+    Project p;
+    std::vector<std::string> paths;
+    for (int i = 0; i < 12; ++i) {
+        const std::string name = "z" + std::to_string(11 - i) + ".txt";  // not in name order
+        paths.push_back(p.dir.write(name, i % 2 ? kA : kB));
+    }
+    std::vector<std::size_t> progress;
+    ImportOptions options;
+    options.progress = [&](std::size_t done, std::size_t, const std::string&) { progress.push_back(done); };
+    const auto report = import_files(p.store, paths, options).documents;
+    BOOST_TEST_REQUIRE(report.size() == paths.size());
+    std::vector<store::DocumentInfo> by_id = p.store.documents();
+    std::sort(by_id.begin(), by_id.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    BOOST_TEST_REQUIRE(by_id.size() == paths.size());
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        BOOST_TEST(report[i].path == paths[i]);
+        BOOST_TEST(by_id[i].source_path == paths[i]);
+    }
+    const std::vector<std::size_t> expected = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
+    BOOST_TEST(progress == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_first_bad_file_is_the_one_named) {
+    Project p;
+    const auto good = p.dir.write("good.txt", kA);
+    const auto empty = p.dir.write("leer.txt", "");
+    const auto also_bad = p.dir.write("bad.txt", "I: kaputt \xC3(\n");
+    error_naming(empty, [&] { import_files(p.store, {good, empty, also_bad}, {}); });
+    BOOST_TEST(p.store.documents().empty());
+}
+
+BOOST_AUTO_TEST_CASE(keep_going_rolls_back_only_the_bad_files) {
+    Project p;
+    const auto a = p.dir.write("a.txt", kA);
+    import_files(p.store, {a}, {});
+    std::filesystem::create_directory(p.dir.path() / "sub");
+    const auto changed_a = p.dir.write("sub/a.txt", kA2);  // refused when stored: a changed document
+    const auto empty = p.dir.write("leer.txt", "");        // refused when read
+    const auto b = p.dir.write("b.txt", kB);
+    ImportOptions options;
+    options.keep_going = true;
+    const auto report = import_files(p.store, {changed_a, empty, b}, options);
+    BOOST_TEST_REQUIRE(report.failed.size() == 2u);
+    BOOST_TEST(report.failed[0].path == changed_a);
+    BOOST_TEST(report.failed[1].path == empty);
+    BOOST_TEST_REQUIRE(report.documents.size() == 1u);
+    BOOST_TEST(report.documents[0].name == "b");
+    const auto docs = p.store.documents();
+    BOOST_TEST_REQUIRE(docs.size() == 2u);
+    BOOST_TEST(docs[0].sha256 == sha256_hex(kA));  // a kept as it was
+    const auto c = p.store.counts();
+    BOOST_TEST(c.turns == 3 + 3);  // a: header, I, B; b: I, B, B
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -266,4 +266,32 @@ BOOST_AUTO_TEST_CASE(unit_checks_hold_during_and_after_add_document) {
                       std::exception);
 }
 
+// add_document inserts units many rows per statement; the rows must come
+// out as if inserted one by one, ids in document order, whatever the count.
+BOOST_AUTO_TEST_CASE(many_units_keep_their_order_and_fields) {
+    Project p;
+    for (const std::uint32_t n : {63u, 64u, 150u}) {
+        Document d = sample_document("d" + std::to_string(n));
+        d.text = std::string(n, 'x');
+        d.units.clear();
+        for (std::uint32_t i = 0; i < n; ++i) {
+            Unit u{UnitKind::sentence, i + 1, Span{i, i + 1}, i % 3 ? "B" : "I", std::nullopt, std::nullopt};
+            if (i % 5 == 0) u.t_start_ms = 1000 * i;
+            if (i % 7 == 0) u.t_end_ms = 1000 * i + 1;
+            d.units.push_back(u);
+        }
+        const Id id = p.store.add_document(d);
+        const auto rows = p.store.units(UnitKind::sentence, id);
+        BOOST_TEST_REQUIRE(rows.size() == n);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            BOOST_TEST(rows[i].ordinal == i + 1);
+            BOOST_TEST((rows[i].span == Span{i, i + 1}));
+            BOOST_TEST(rows[i].speaker == (i % 3 ? "B" : "I"));
+            BOOST_TEST(rows[i].t_start_ms.has_value() == (i % 5 == 0));
+            BOOST_TEST(rows[i].t_end_ms.has_value() == (i % 7 == 0));
+            if (i > 0) BOOST_TEST(rows[i].id == rows[i - 1].id + 1);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,6 +9,7 @@
 
 using qcode::text::fold_case;
 using qcode::text::nfc;
+using qcode::text::nfc_in_place;
 
 BOOST_AUTO_TEST_SUITE(normalize)
 
@@ -37,6 +38,29 @@ BOOST_AUTO_TEST_CASE(nfc_reorders_combining_marks) {
     // q + U+0307 (dot above, ccc 230) + U+0323 (dot below, ccc 220):
     // canonical order puts the dot below first; no precomposed form exists.
     BOOST_TEST(nfc("q\xCC\x87\xCC\xA3") == "q\xCC\xA3\xCC\x87");
+}
+
+// nfc checks the UTF-8 bytes first (ASCII eight bytes at a time, then ICU's
+// quick check) and normalises only when needed: decomposed text anywhere in
+// a long transcript, after pure ASCII or after composed umlauts, is found.
+BOOST_AUTO_TEST_CASE(nfc_finds_decomposed_text_anywhere) {
+    const std::string ascii(1001, 'a');
+    const std::string composed = "Stra\xC3\x9F" "e \xC3\xBC" "ber ";
+    for (const std::string& before : {std::string(), ascii, composed + ascii, ascii + composed}) {
+        BOOST_TEST(nfc(before + "U\xCC\x88" "ber") == before + "\xC3\x9C" "ber");
+        BOOST_TEST(nfc(before + "x") == before + "x");
+        std::string text = before + "Beho\xCC\x88rde";
+        nfc_in_place(text);
+        BOOST_TEST(text == before + "Beh\xC3\xB6rde");
+        text = before + "Beh\xC3\xB6rde";
+        nfc_in_place(text);
+        BOOST_TEST(text == before + "Beh\xC3\xB6rde");
+        text = before + "q\xCC\x87\xCC\xA3";  // reordered marks, no composition
+        nfc_in_place(text);
+        BOOST_TEST(text == before + "q\xCC\xA3\xCC\x87");
+        text = before + "\xFF";
+        BOOST_CHECK_THROW(nfc_in_place(text), qcode::Error);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(nfc_rejects_invalid_utf8) {
