@@ -12,36 +12,17 @@
 #include "codebook/yaml_writer.hpp"
 #include "compare.hpp"
 #include "core/error.hpp"
+#include "load_failure.hpp"
 
 using namespace qcode::codebook;
 using qcode::codebook_test::diff_codebooks;
 using qcode::codebook_test::diff_codes;
 using qcode::codebook_test::Fields;
 
+using qcode::codebook_test::fail_of;
+constexpr auto expect = qcode::codebook_test::expect_load_error;
+
 namespace {
-
-struct Failure {
-    std::string what;
-    int line = -1;
-};
-
-Failure fail_of(const std::string& yaml) {
-    try {
-        parse_yaml(yaml, "cb.yaml");
-    } catch (const qcode::Error& e) {
-        BOOST_TEST(e.file() == "cb.yaml");
-        return {e.what(), e.line()};
-    }
-    BOOST_ERROR("codebook parsed but should not:\n" << yaml);
-    return {};
-}
-
-void expect(const std::string& yaml, int line, std::string_view fragment) {
-    const auto f = fail_of(yaml);
-    BOOST_TEST(f.line == line, f.what);
-    BOOST_TEST(f.what.find("cb.yaml:" + std::to_string(line) + ": ") != std::string::npos, f.what);
-    BOOST_TEST(f.what.find(fragment) != std::string::npos, f.what);
-}
 
 // Lines 1–4; a test appends the body of code `a` from line 5.
 const std::string head =

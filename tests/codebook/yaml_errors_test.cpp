@@ -6,37 +6,17 @@
 
 #include "codebook/codebook.hpp"
 #include "core/error.hpp"
+#include "load_failure.hpp"
 
 using namespace qcode::codebook;
 
+using qcode::codebook_test::fail_of;
+constexpr auto expect = qcode::codebook_test::expect_load_error;
+
 namespace {
-
-struct Failure {
-    std::string what;  // "cb.yaml:7: message"
-    int line = -1;
-};
-
-Failure fail_of(const std::string& yaml) {
-    try {
-        parse_yaml(yaml, "cb.yaml");
-    } catch (const qcode::Error& e) {
-        BOOST_TEST(e.file() == "cb.yaml");
-        return {e.what(), e.line()};
-    }
-    BOOST_ERROR("codebook parsed but should not:\n" << yaml);
-    return {};
-}
 
 bool contains(const std::string& haystack, std::string_view needle) {
     return haystack.find(needle) != std::string::npos;
-}
-
-// Checks line and message fragment together, printing the message on failure.
-void expect(const std::string& yaml, int line, std::string_view fragment) {
-    const auto f = fail_of(yaml);
-    BOOST_TEST(f.line == line, f.what);
-    BOOST_TEST(contains(f.what, "cb.yaml:" + std::to_string(line) + ": "), f.what);
-    BOOST_TEST(contains(f.what, fragment), f.what);
 }
 
 // A valid head; tests append one code's body starting on line 5.
