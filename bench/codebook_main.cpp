@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "args.hpp"
 #include "vocabulary.hpp"
 
 namespace {
@@ -42,41 +43,25 @@ struct Options {
     std::uint64_t glob_pct = 30, phrase_pct = 10;
 };
 
-[[noreturn]] void usage(const std::string& msg) {
-    std::cerr << "qcode_bench_codebook: " << msg
-              << "\nusage: qcode_bench_codebook --out DIR [--patterns N] [--seed N] [--glob-pct P] [--phrase-pct P] "
-                 "[--samples DIR] [--codebook FILE]\n";
-    std::exit(2);
-}
-
-std::uint64_t to_u64(const std::string& s, const std::string& what) {
-    std::uint64_t v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) usage("bad number for " + what + ": " + s);
-    return v;
-}
-
 Options parse(int argc, char** argv) {
+    qbench::Args args(argc, argv, "qcode_bench_codebook",
+                      "--out DIR [--patterns N] [--seed N] [--glob-pct P] [--phrase-pct P] [--samples DIR] "
+                      "[--codebook FILE]");
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(a + " needs a value");
-            return argv[++i];
-        };
-        if (a == "--out") o.out = value();
-        else if (a == "--samples") o.samples = value();
-        else if (a == "--codebook") o.codebook = value();
-        else if (a == "--patterns") o.patterns = to_u64(value(), a);
-        else if (a == "--seed") o.seed = to_u64(value(), a);
-        else if (a == "--glob-pct") o.glob_pct = to_u64(value(), a);
-        else if (a == "--phrase-pct") o.phrase_pct = to_u64(value(), a);
-        else if (a == "-h" || a == "--help") usage("help");
-        else usage("unknown argument " + a);
+    while (args.next()) {
+        const auto& a = args.name();
+        if (a == "--out") o.out = args.value();
+        else if (a == "--samples") o.samples = args.value();
+        else if (a == "--codebook") o.codebook = args.value();
+        else if (a == "--patterns") o.patterns = args.number();
+        else if (a == "--seed") o.seed = args.number();
+        else if (a == "--glob-pct") o.glob_pct = args.number();
+        else if (a == "--phrase-pct") o.phrase_pct = args.number();
+        else args.usage("unknown argument " + a);
     }
-    if (o.out.empty()) usage("--out DIR is required");
-    if (o.patterns == 0) usage("--patterns must be positive");
-    if (o.glob_pct + o.phrase_pct > 100) usage("--glob-pct + --phrase-pct must not exceed 100");
+    if (o.out.empty()) args.usage("--out DIR is required");
+    if (o.patterns == 0) args.usage("--patterns must be positive");
+    if (o.glob_pct + o.phrase_pct > 100) args.usage("--glob-pct + --phrase-pct must not exceed 100");
     return o;
 }
 

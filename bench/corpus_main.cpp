@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "args.hpp"
 #include "vocabulary.hpp"
 
 namespace {
@@ -39,51 +40,34 @@ struct Options {
     std::uint64_t file_min = 1'000'000, file_max = 2'000'000;
 };
 
-[[noreturn]] void usage(const std::string& msg) {
-    std::cerr << "qcode_bench_corpus: " << msg
-              << "\nusage: qcode_bench_corpus --out DIR [--mb N] [--seed N] [--file-kb MIN-MAX] [--samples DIR] "
-                 "[--codebook FILE]\n";
-    std::exit(2);
-}
-
-std::uint64_t to_u64(const std::string& s, const char* what) {
-    std::uint64_t v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) usage(std::string("bad number for ") + what + ": " + s);
-    return v;
-}
-
 Options parse(int argc, char** argv) {
+    qbench::Args args(argc, argv, "qcode_bench_corpus",
+                      "--out DIR [--mb N] [--seed N] [--file-kb MIN-MAX] [--samples DIR] [--codebook FILE]");
     Options o;
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(a + " needs a value");
-            return argv[++i];
-        };
-        if (a == "--out") o.out = value();
-        else if (a == "--samples") o.samples = value();
-        else if (a == "--codebook") o.codebook = value();
+    while (args.next()) {
+        const auto& a = args.name();
+        if (a == "--out") o.out = args.value();
+        else if (a == "--samples") o.samples = args.value();
+        else if (a == "--codebook") o.codebook = args.value();
         else if (a == "--mb") {
-            const auto v = value();
+            const auto v = args.value();
             try {
                 o.mb = std::stod(v);
             } catch (...) {
-                usage("bad number for --mb: " + v);
+                args.usage("bad number for --mb: " + v);
             }
-            if (!(o.mb > 0)) usage("--mb must be positive");
-        } else if (a == "--seed") o.seed = to_u64(value(), "--seed");
+            if (!(o.mb > 0)) args.usage("--mb must be positive");
+        } else if (a == "--seed") o.seed = args.number();
         else if (a == "--file-kb") {
-            const auto v = value();
+            const auto v = args.value();
             const auto dash = v.find('-');
-            if (dash == std::string::npos) usage("--file-kb wants MIN-MAX, e.g. 1000-2000");
-            o.file_min = to_u64(v.substr(0, dash), "--file-kb") * 1000;
-            o.file_max = to_u64(v.substr(dash + 1), "--file-kb") * 1000;
-            if (o.file_min == 0 || o.file_max < o.file_min) usage("--file-kb wants 0 < MIN <= MAX");
-        } else if (a == "-h" || a == "--help") usage("help");
-        else usage("unknown argument " + a);
+            if (dash == std::string::npos) args.usage("--file-kb wants MIN-MAX, e.g. 1000-2000");
+            o.file_min = args.number(v.substr(0, dash)) * 1000;
+            o.file_max = args.number(v.substr(dash + 1)) * 1000;
+            if (o.file_min == 0 || o.file_max < o.file_min) args.usage("--file-kb wants 0 < MIN <= MAX");
+        } else args.usage("unknown argument " + a);
     }
-    if (o.out.empty()) usage("--out DIR is required");
+    if (o.out.empty()) args.usage("--out DIR is required");
     return o;
 }
 
