@@ -294,16 +294,21 @@ std::vector<Token> tokenize(std::string_view utf8, std::uint32_t base) {
         in_word = false;
     };
 
+    // A word starts here unless one is already open (ASCII until a wider
+    // letter joins it).
+    auto start_word = [&] {
+        if (in_word) return;
+        in_word = true;
+        word_begin = i;
+        word_cp = cp;
+        word_ascii = true;
+    };
+
     while (i < n) {
         // Most of German text is runs of ASCII letters: take them in one go.
         if (is_ascii_alnum(p[i])) {
             if (mid_after_word) goto slow;
-            if (!in_word) {
-                in_word = true;
-                word_begin = i;
-                word_cp = cp;
-                word_ascii = true;
-            }
+            start_word();
             const std::size_t run = i;
             i = ascii_alnum_end(p, i + 1, n);
             cp += static_cast<std::uint32_t>(i - run);
@@ -326,12 +331,7 @@ std::vector<Token> tokenize(std::string_view utf8, std::uint32_t base) {
             switch (info.cls) {
                 case kWord:
                     if (mid_after_word) goto slow;
-                    if (!in_word) {
-                        in_word = true;
-                        word_begin = i;
-                        word_cp = cp;
-                        word_ascii = true;
-                    }
+                    start_word();
                     word_ascii = false;
                     break;
                 case kMid:
