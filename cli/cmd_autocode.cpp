@@ -64,6 +64,7 @@ void register_autocode_command(CLI::App& app, Context& ctx) {
         if (!a.unit.empty()) options.unit = parse_unit_kind(a.unit);
         options.coder = a.coder;
         options.dry_run = a.dry_run;
+        options.keep_found = a.dry_run;  // the preview needs them; a stored run only its count
         const auto report = autocode::run(store, *book, options);
         if (a.dry_run) {
             autocode::PreviewOptions preview;
@@ -73,7 +74,7 @@ void register_autocode_command(CLI::App& app, Context& ctx) {
             return;  // the transaction rolls back
         }
         tx->commit();
-        fmt::print("run {}: {} codings in {} units of {} documents (coder {}", *report.run, report.found.size(),
+        fmt::print("run {}: {} codings in {} units of {} documents (coder {}", *report.run, report.codings,
                    report.units, report.documents, a.coder);
         if (report.replaced) fmt::print(", replacing {} earlier auto codings", report.replaced);
         fmt::print(")\n");

@@ -9,6 +9,7 @@
 #include <array>
 #include <deque>
 #include <functional>
+#include <mutex>
 #include <set>
 #include <span>
 #include <unordered_map>
@@ -87,6 +88,62 @@ text::Stemmer& stemmer() {
 
 }  // namespace
 
+// --- first-word memo ---------------------------------------------------------------
+
+namespace {
+
+// Which atoms a token can start, memoized per distinct folded form: German
+// text is Zipfian, so after the first few thousand tokens nearly every token
+// is one lookup (hashing its string_view) instead of an exact lookup, one
+// lookup per prefix and suffix length, and a scan of every infix or general
+// glob. A form's stem is a function of the form, so the form is the key.
+//
+// Where it lives: a PreparedDocument takes one from its matcher's pool in
+// prepare() and gives it back when destroyed, so the memo carries over from
+// document to document while each is only ever used by the one thread that
+// uses that document (the matcher stays const and shareable; the pool's
+// mutex is taken once per document). The pool is shared with the documents,
+// so either may outlive the other.
+struct FirstWordMemo {
+    struct Range {
+        std::uint32_t offset, count;
+    };
+    using Map = std::unordered_map<std::string, Range, StringHash, std::equal_to<>>;
+    std::vector<Map> forms;                          // by group
+    std::vector<std::vector<std::uint32_t>> atoms;   // by group: the lists Range points into
+};
+
+// Past this many distinct forms of one fold the memo starts over, so its
+// memory stays flat (some tens of MB) however large the project.
+constexpr std::size_t kMaxMemoForms = 1u << 18;
+
+}  // namespace
+
+struct FirstWordPool {
+    std::mutex mutex;
+    std::vector<std::unique_ptr<FirstWordMemo>> idle;
+
+    std::unique_ptr<FirstWordMemo> take(std::size_t groups) {
+        std::unique_ptr<FirstWordMemo> m;
+        {
+            std::lock_guard lock(mutex);
+            if (!idle.empty()) {
+                m = std::move(idle.back());
+                idle.pop_back();
+            }
+        }
+        if (!m) m = std::make_unique<FirstWordMemo>();
+        m->forms.resize(groups);
+        m->atoms.resize(groups);
+        return m;
+    }
+    void give(std::unique_ptr<FirstWordMemo> m) {
+        if (!m) return;
+        std::lock_guard lock(mutex);
+        idle.push_back(std::move(m));
+    }
+};
+
 // --- the compiled codebook ------------------------------------------------------
 
 struct Matcher::Compiled {
@@ -117,6 +174,7 @@ struct Matcher::Compiled {
     std::vector<CompiledPattern> patterns;
     std::vector<std::unique_ptr<icu::RegexPattern>> regexes;
     std::vector<std::uint32_t> regex_pattern;              // by regex: its pattern
+    std::shared_ptr<FirstWordPool> first_word_pool = std::make_shared<FirstWordPool>();
     std::vector<std::uint8_t> code_groups;                 // by code: bit mask of the groups its patterns use
     std::vector<std::vector<std::uint32_t>> code_regexes;  // by code: its regex patterns
     std::string source_path;
@@ -219,13 +277,27 @@ struct PreparedDocument::Impl {
     std::vector<char> pattern_touched;
     std::vector<std::uint32_t> touched_patterns;
     std::vector<char> wanted;
+    // By code, UINT32_MAX and 0 outside match(): only codes in hit_codes are set.
     std::vector<std::uint32_t> best;  // by code: order of the best including pattern so far
+    std::vector<std::uint32_t> hit_codes;  // codes whose best is set, in no particular order
+    std::vector<std::uint32_t> candidate_at;  // by code: its index in the candidates of match()
     std::vector<std::uint32_t> best_pattern;
     std::vector<Interval> best_interval;
     std::vector<Span> best_span;
     std::vector<char> vetoed;
     std::deque<std::vector<Interval>> pool;  // evaluation results, used as a stack
     std::size_t used = 0;
+
+    // Memoized first-word candidates, borrowed from the matcher (FirstWordMemo).
+    std::shared_ptr<FirstWordPool> memo_pool;
+    std::unique_ptr<FirstWordMemo> memo;
+
+    Impl() = default;
+    Impl(const Impl&) = delete;
+    Impl& operator=(const Impl&) = delete;
+    ~Impl() {
+        if (memo_pool) memo_pool->give(std::move(memo));
+    }
 
     std::size_t acquire() {
         if (used == pool.size()) pool.emplace_back();
@@ -387,10 +459,35 @@ PreparedDocument Matcher::prepare(std::string_view text, const std::vector<text:
     d->best_interval.assign(codes_.size(), Interval{0, 0});
     d->best_span.assign(codes_.size(), Span{});
     d->vetoed.assign(codes_.size(), 0);
+    d->candidate_at.assign(codes_.size(), 0);
+    d->memo_pool = c_->first_word_pool;
+    d->memo = c_->first_word_pool->take(c_->groups.size());
     return PreparedDocument(std::move(d));
 }
 
 namespace {
+
+// Appends the atoms of `group` whose first word matches a token of form
+// `word` (and stem `stem`, for a stemming fold); an atom may come twice.
+void first_word_atoms(const Compiled& c, const Compiled::Group& group, std::string_view word, std::string_view stem,
+                      std::vector<std::uint32_t>& out) {
+    auto add = [&](const std::vector<std::uint32_t>& atoms) { out.insert(out.end(), atoms.begin(), atoms.end()); };
+    if (auto it = group.exact.find(word); it != group.exact.end()) add(it->second);
+    if (group.fold.stem)
+        if (auto it = group.stems.find(stem); it != group.stems.end()) add(it->second);
+    for (auto len : group.prefix_lengths) {
+        if (len > word.size()) break;
+        if (!is_boundary(word, len)) continue;
+        if (auto it = group.prefix.find(word.substr(0, len)); it != group.prefix.end()) add(it->second);
+    }
+    for (auto len : group.suffix_lengths) {
+        if (len > word.size()) break;
+        if (!is_boundary(word, word.size() - len)) continue;
+        if (auto it = group.suffix.find(word.substr(word.size() - len)); it != group.suffix.end()) add(it->second);
+    }
+    for (auto a : group.scan)
+        if (word_matches(c.atoms[a].phrase->words.front(), word, stem)) out.push_back(a);
+}
 
 // Finds every atom of the groups in `mask` in tokens [first, last) and
 // records where each starts. Atoms are looked up by their first word, the
@@ -416,25 +513,25 @@ void scan(Doc& d, const Compiled& c, std::uint8_t mask, std::size_t first, std::
                 if (pos.empty() || pos.back() != at) pos.push_back(static_cast<std::uint32_t>(at));
             }
         };
+        auto& memo = d.memo->forms[g];
+        auto& lists = d.memo->atoms[g];
         for (std::size_t i = first; i < last; ++i) {
             const std::string_view word = forms[i];
-            if (auto it = group.exact.find(word); it != group.exact.end()) found(it->second, i);
-            if (stemmed)
-                if (auto it = group.stems.find(stems[i]); it != group.stems.end()) found(it->second, i);
-            for (auto len : group.prefix_lengths) {
-                if (len > word.size()) break;
-                if (!is_boundary(word, len)) continue;
-                if (auto it = group.prefix.find(word.substr(0, len)); it != group.prefix.end()) found(it->second, i);
+            auto it = memo.find(word);
+            if (it == memo.end()) {
+                if (memo.size() >= kMaxMemoForms) {
+                    memo.clear();
+                    lists.clear();
+                }
+                const auto offset = lists.size();
+                first_word_atoms(c, group, word, stemmed ? stems[i] : std::string_view(), lists);
+                std::sort(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end());
+                lists.erase(std::unique(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end()), lists.end());
+                it = memo.emplace(std::string(word), FirstWordMemo::Range{static_cast<std::uint32_t>(offset),
+                                                                         static_cast<std::uint32_t>(lists.size() - offset)})
+                         .first;
             }
-            for (auto len : group.suffix_lengths) {
-                if (len > word.size()) break;
-                if (!is_boundary(word, word.size() - len)) continue;
-                if (auto it = group.suffix.find(word.substr(word.size() - len)); it != group.suffix.end())
-                    found(it->second, i);
-            }
-            for (auto a : group.scan)
-                if (word_matches(c.atoms[a].phrase->words.front(), word, stemmed ? stems[i] : std::string_view()))
-                    found(std::span<const std::uint32_t>(&a, 1), i);
+            if (it->second.count) found(std::span<const std::uint32_t>(lists.data() + it->second.offset, it->second.count), i);
         }
     }
 }
@@ -450,8 +547,9 @@ void touch(Doc& d, const Compiled& c, const std::vector<std::size_t>& candidates
     for (auto a : d.touched_atoms)
         for (auto p : c.atoms[a].users)
             if (d.wanted[c.patterns[p].code]) mark(p);
-    for (auto code : candidates)
-        for (auto p : c.code_regexes[code]) mark(p);
+    if (!c.regexes.empty())
+        for (auto code : candidates)
+            for (auto p : c.code_regexes[code]) mark(p);
 }
 
 void reset(Doc& d) {
@@ -595,12 +693,30 @@ void Matcher::match(PreparedDocument& doc, Span unit, std::size_t first, std::si
     const auto& c = *c_;
     const auto& tokens = *d.tokens;
     std::uint8_t mask = 0;
-    for (auto code : candidates) {
-        d.wanted[code] = 1;
-        d.best[code] = UINT32_MAX;
-        d.vetoed[code] = 0;
-        mask |= c.code_groups[code];
+    {
+        // Raw pointers: with the vectors the compiler reloads their data on every write.
+        char* const wanted = d.wanted.data();
+        std::uint32_t* const at = d.candidate_at.data();
+        const std::uint8_t* const groups = c.code_groups.data();
+        const std::size_t n = candidates.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto code = candidates[i];
+            wanted[code] = 1;
+            at[code] = static_cast<std::uint32_t>(i);
+            mask |= groups[code];
+        }
     }
+    auto unwant = [&] {
+        char* const wanted = d.wanted.data();
+        for (auto code : candidates) wanted[code] = 0;
+    };
+    auto clear_hits = [&] {
+        for (auto code : d.hit_codes) {
+            d.best[code] = UINT32_MAX;
+            d.vetoed[code] = 0;
+        }
+        d.hit_codes.clear();
+    };
     if (first < last) scan(d, c, mask, first, last);
     touch(d, c, candidates);
 
@@ -646,6 +762,7 @@ void Matcher::match(PreparedDocument& doc, Span unit, std::size_t first, std::si
                 if (excludes) {
                     d.vetoed[code] = 1;
                 } else {
+                    if (d.best[code] == UINT32_MAX) d.hit_codes.push_back(code);
                     d.best[code] = cp.order;
                     d.best_pattern[code] = p;
                 }
@@ -653,16 +770,21 @@ void Matcher::match(PreparedDocument& doc, Span unit, std::size_t first, std::si
         }
     } catch (...) {
         reset(d);
-        for (auto code : candidates) d.wanted[code] = 0;
+        unwant();
+        clear_hits();
         throw;
     }
     reset(d);
-    for (auto code : candidates) {
-        d.wanted[code] = 0;
-        if (d.best[code] == UINT32_MAX || d.vetoed[code]) continue;
+    unwant();
+    // In candidate order.
+    std::sort(d.hit_codes.begin(), d.hit_codes.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return d.candidate_at[a] < d.candidate_at[b]; });
+    for (auto code : d.hit_codes) {
+        if (d.vetoed[code]) continue;
         const auto& iv = d.best_interval[code];
         out.push_back(Hit{code, c.patterns[d.best_pattern[code]].pattern, iv.first, iv.last, d.best_span[code]});
     }
+    clear_hits();
 }
 
 void Matcher::find_all(PreparedDocument& doc, Span unit, std::size_t first, std::size_t last, std::size_t code,

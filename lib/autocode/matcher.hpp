@@ -47,7 +47,10 @@ struct Hit {
 
 // A document as the matcher reads it, made by Matcher::prepare. It refers
 // to the text and tokens given there, which must outlive it, and holds the
-// matcher's working memory: use one per thread.
+// matcher's working memory: use one per thread. That includes a memo of
+// which patterns each distinct token form can start, borrowed from the
+// matcher when prepared and given back when destroyed, so it carries over
+// from document to document (bounded; see FirstWordMemo in matcher.cpp).
 class PreparedDocument {
 public:
     PreparedDocument(PreparedDocument&&) noexcept;

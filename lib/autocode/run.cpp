@@ -1,6 +1,8 @@
 #include "autocode/run.hpp"
 
+#include <iterator>
 #include <map>
+#include <memory>
 
 #include "autocode/scope.hpp"
 #include "core/error.hpp"
@@ -56,8 +58,25 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
     std::map<UnitKind, std::vector<std::size_t>> codes_by_kind;
     for (std::size_t i = 0; i < matcher.codes().size(); ++i) codes_by_kind[matcher.codes()[i].unit].push_back(i);
 
+    // The transaction opens before the matching so that each document's
+    // codings go to the store as they are found (Scopes has read the
+    // codings it needs already); an error rolls all of it back.
+    std::unique_ptr<store::Transaction> tx;
+    Id run_id = 0;
+    if (!options.dry_run) {
+        tx = store.transaction();
+        report.replaced = store.delete_auto_codings(options.coder);
+        store::RunRow run_row;
+        run_row.codebook_sha256 = cb.sha256;
+        run_row.options = describe_options(cb, options, scopes);
+        run_row.coder = options.coder;
+        run_id = store.add_run(run_row);
+    }
+
     std::vector<Hit> hits;
     std::vector<std::size_t> candidates;
+    std::vector<Found> found;  // one document's
+    std::vector<Coding> codings;
     for (const auto& doc : store.documents()) {
         ++report.documents;
         auto scope = scopes.document(doc.id);
@@ -69,12 +88,18 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
         for (const auto& [kind, codes] : codes_by_kind) {
             std::size_t t = 0;
             const auto& units = units_by_kind[kind] = store.units(kind, doc.id);
+            const store::UnitRow* admitted_for = nullptr;  // the last unit candidates were worked out for
             for (std::size_t u = 0; u < units.size(); ++u) {
                 const auto& unit = units[u];
                 ++report.units;
-                candidates.clear();
-                for (auto c : codes)
-                    if (scope.admits(c, unit)) candidates.push_back(c);
+                // Within a document, admits() depends only on the unit's speaker and role,
+                // and consecutive units (the sentences of a turn) mostly share them.
+                if (!admitted_for || admitted_for->role != unit.role || admitted_for->speaker != unit.speaker) {
+                    candidates.clear();
+                    for (auto c : codes)
+                        if (scope.admits(c, unit)) candidates.push_back(c);
+                    admitted_for = &unit;
+                }
                 // Units of one kind are in text order and do not overlap: walk the tokens once.
                 while (t < tokens.size() && tokens[t].span.start < unit.span.start) ++t;
                 std::size_t end = t;
@@ -90,24 +115,23 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
             }
         }
         // within: and context: need every code's findings in the document.
-        scopes.finish(doc.id, units_by_kind, pending, report.found);
+        found.clear();
+        scopes.finish(doc.id, units_by_kind, pending, found);
+        report.codings += found.size();
+        if (!options.dry_run) {
+            codings.clear();
+            for (const auto& f : found)
+                codings.push_back(Coding{f.document, f.span, code_ids.at(f.code_path), options.coder,
+                                         Origin::automatic, f.rule, run_id, {}});
+            store.add_codings(codings);
+        }
+        if (options.keep_found)
+            report.found.insert(report.found.end(), std::make_move_iterator(found.begin()),
+                                std::make_move_iterator(found.end()));
     }
     if (options.dry_run) return report;
 
-    auto tx = store.transaction();
-    report.replaced = store.delete_auto_codings(options.coder);
-    store::RunRow run_row;
-    run_row.codebook_sha256 = cb.sha256;
-    run_row.options = describe_options(cb, options, scopes);
-    run_row.coder = options.coder;
-    const Id run_id = store.add_run(run_row);
-    std::vector<Coding> codings;
-    codings.reserve(report.found.size());
-    for (const auto& f : report.found)
-        codings.push_back(Coding{f.document, f.span, code_ids.at(f.code_path), options.coder, Origin::automatic, f.rule,
-                                 run_id, {}});
-    store.add_codings(codings);
-    store.set_run_codings(run_id, static_cast<std::int64_t>(codings.size()));
+    store.set_run_codings(run_id, static_cast<std::int64_t>(report.codings));
     tx->commit();
     report.run = run_id;
     return report;

@@ -16,6 +16,11 @@ struct Options {
     std::optional<UnitKind> unit;  // --unit: replaces the codebook's default unit
     std::string coder = "auto";
     bool dry_run = false;          // find codings, store nothing
+    // Keep every coding found in Report::found. A stored run writes each
+    // document's codings as they are found either way; without this only
+    // their count (Report::codings) is kept, so memory does not grow with
+    // the project (`qcode autocode` without --dry-run).
+    bool keep_found = true;
 };
 
 // A coding the run found, with the unit and rule that produced it.
@@ -35,7 +40,8 @@ struct Report {
     std::int64_t replaced = 0;        // earlier auto codings of this coder removed
     std::size_t documents = 0;
     std::size_t units = 0;            // units looked at (all kinds)
-    std::vector<Found> found;         // in document order
+    std::size_t codings = 0;          // codings found (stored, unless dry_run)
+    std::vector<Found> found;         // in document order (with Options::keep_found)
 };
 
 // Runs `cb` over the project. Unless dry_run, in one transaction: the
