@@ -1,12 +1,10 @@
 #include "store/store.hpp"
 
 #include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
 
 #include <chrono>
 #include <ctime>
 #include <filesystem>
-#include <mutex>
 
 #include "core/error.hpp"
 #include "store/schema.hpp"
@@ -37,16 +35,6 @@ int CodeRow::depth() const {
 
 namespace {
 
-// Process-wide, before SQLite opens its first database: statement
-// journals (add_document's many-row INSERTs keep one each) stay in memory
-// up to 4 MiB instead of spilling to a temporary file after 64 KiB, which
-// cost a write per page at every statement of a large import. Too late
-// (SQLite already initialised) only costs that speed.
-void configure_library() {
-    static std::once_flag once;
-    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20); });
-}
-
 void configure(SQLite::Database& db) {
     db.setBusyTimeout(5000);
     db.exec("PRAGMA foreign_keys = ON");
@@ -65,7 +53,6 @@ Store::~Store() = default;
 
 Store Store::create(const std::string& path) {
     if (fs::exists(path)) throw Error("a project already exists here; use it, or remove it to start over", path);
-    configure_library();
     try {
         auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db->exec("PRAGMA journal_mode = WAL");
@@ -82,7 +69,6 @@ Store Store::create(const std::string& path) {
 Store Store::open(const std::string& path) {
     if (!fs::exists(path))
         throw Error("no project file; create one with `qcode init` or name another with -p FILE", path);
-    configure_library();
     try {
         auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
         configure(*db);

@@ -165,6 +165,32 @@ BOOST_AUTO_TEST_CASE(delete_auto_codings_leaves_manual_ones) {
     BOOST_TEST(p.store.delete_auto_codings("auto") == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_rerun_can_replace_many_codings_inside_a_transaction) {
+    // A re-run deletes every earlier auto coding inside its transaction; with
+    // 200,000 of them the statement journal grows past a few MiB. A spill
+    // limit set with sqlite3_config once made this fail with "database or
+    // disk is full" on the second autocode of a 10 MB project.
+    Coded p;
+    std::vector<Coding> many;
+    for (std::uint32_t i = 0; i < 200'000; ++i) {
+        auto c = coding(p.doc1, {i % 50, i % 50 + 1 + i}, i % 2 ? p.a : p.b, "auto", Origin::automatic);
+        c.run = p.run;
+        c.rule = "schnittstelle* NEAR/5 fachverfahren*";
+        many.push_back(std::move(c));
+    }
+    {
+        auto tx = p.store.transaction();
+        p.store.add_codings(many);
+        tx->commit();
+    }
+    auto outer = p.store.transaction();  // the command's, as in qcode autocode
+    auto tx = p.store.transaction();     // the run's, nested
+    BOOST_TEST(p.store.delete_auto_codings("auto") == 200'002);
+    tx->commit();
+    outer->commit();
+    BOOST_TEST(p.store.codings().size() == 3u);  // the manual ones
+}
+
 BOOST_AUTO_TEST_CASE(delete_auto_codings_is_per_coder) {
     Coded p;
     p.store.add_codings({coding(p.doc1, {30, 40}, p.b, "robot2", Origin::automatic)});
