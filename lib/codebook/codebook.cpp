@@ -1,6 +1,9 @@
 // The small non-parsing parts of codebook.hpp: speaker scopes and counts.
 #include "codebook/codebook.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "core/error.hpp"
 
 namespace qcode::codebook {
@@ -50,6 +53,26 @@ std::size_t count_codes(const Codebook& cb) {
 }
 
 // Leaves are where codings usually land; parents mostly roll them up.
+bool valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+               ch == '-' || ch == '.';
+    });
+}
+
+std::optional<std::string> normalize_color(std::string_view s, bool require_hash) {
+    if (s.starts_with('#')) s.remove_prefix(1);
+    else if (require_hash) return std::nullopt;
+    if (s.size() != 3 && s.size() != 6) return std::nullopt;
+    std::string out = "#";
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (!std::isxdigit(c)) return std::nullopt;
+        out.append(s.size() == 3 ? 2 : 1, static_cast<char>(std::tolower(c)));
+    }
+    return out;
+}
+
 std::size_t count_leaves(const Codebook& cb) {
     std::size_t n = 0;
     for_each_code(cb.codes, [&](const Code& c) { n += c.children.empty(); });

@@ -104,6 +104,14 @@ struct WithinProblem {
 };
 std::optional<WithinProblem> check_within(const Codebook& cb);
 
+// A code id: ASCII letters, digits, '_', '-' and '.' (no spaces, no '/').
+bool valid_id(std::string_view id);
+
+// "#rgb" or "#rrggbb" (any case; without the '#' too unless `require_hash`)
+// as lower-case "#rrggbb"; nothing when it is no colour. YAML codebooks
+// write the '#'; REFI-QDA and CSV files from other programs often omit it.
+std::optional<std::string> normalize_color(std::string_view s, bool require_hash);
+
 std::size_t count_codes(const Codebook& cb);
 std::size_t count_leaves(const Codebook& cb);
 

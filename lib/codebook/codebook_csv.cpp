@@ -112,26 +112,6 @@ char detect_delimiter(std::string_view text) {
     return counts[best] == 0 ? ',' : delims[best];
 }
 
-bool valid_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-               ch == '-' || ch == '.';
-    });
-}
-
-std::optional<std::string> normalize_color(std::string_view s) {
-    s = trim(s);
-    if (s.starts_with('#')) s.remove_prefix(1);
-    if (s.size() != 3 && s.size() != 6) return std::nullopt;
-    std::string out = "#";
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (!std::isxdigit(c)) return std::nullopt;
-        out.append(s.size() == 3 ? 2 : 1, static_cast<char>(std::tolower(c)));
-    }
-    return out;
-}
-
 constexpr std::string_view kColumns[] = {"path",  "label",   "description", "patterns",    "exclude",
                                          "color", "codable", "definition",  "coding_rules", "anchor_examples"};
 
@@ -261,7 +241,7 @@ Codebook read_codebook_csv(std::string_view raw, const std::string& path, std::v
             s = e + 1;
         }
         if (const auto color = get("color"); !trim(color).empty()) {
-            auto n = normalize_color(color);
+            auto n = normalize_color(trim(color), false);
             if (!n) throw Error("invalid color '" + color + "' of code '" + row.path + "': use #rrggbb", path, rec.line);
             c.color = *n;
         }

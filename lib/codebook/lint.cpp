@@ -42,18 +42,6 @@ std::string join(std::span<const std::string_view> words) {
     return out;
 }
 
-bool valid_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-               ch == '-' || ch == '.';
-    });
-}
-
-bool valid_color(std::string_view s) {
-    if ((s.size() != 4 && s.size() != 7) || s[0] != '#') return false;
-    return std::all_of(s.begin() + 1, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
-}
-
 std::string single_quote_escape(const std::string& s) {
     std::string out;
     for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
@@ -384,7 +372,7 @@ private:
                 if (!c && e.value.IsNull())
                     error(e.line, lc.path, "invalid-value",
                           "empty color in " + where + "; YAML starts a comment at #, so quote it: color: \"#d62728\"");
-                else if (c && !valid_color(*c))
+                else if (c && !normalize_color(*c, true))
                     error(e.line, lc.path, "invalid-value", "invalid color '" + *c + "' in " + where + ": use \"#rgb\" or \"#rrggbb\"");
             } else if (e.key == "codable") {
                 bool b = true;

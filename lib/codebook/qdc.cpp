@@ -85,13 +85,6 @@ std::string list_block(std::string_view header, const std::vector<std::string>& 
     return out;
 }
 
-bool valid_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-               ch == '-' || ch == '.';
-    });
-}
-
 // --- reading XML --------------------------------------------------------------
 
 std::string_view local_name(const pugi::xml_node& n) {
@@ -110,20 +103,6 @@ int line_at(std::string_view xml, std::ptrdiff_t offset) {
     if (offset < 0) return 0;
     const auto end = std::min(static_cast<std::size_t>(offset), xml.size());
     return 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-}
-
-// "#F00082", "f00082", "#abc" → "#f00082" / "#aabbcc"; nullopt otherwise.
-std::optional<std::string> normalize_color(std::string_view s) {
-    s = trim(s);
-    if (s.starts_with('#')) s.remove_prefix(1);
-    if (s.size() != 3 && s.size() != 6) return std::nullopt;
-    std::string out = "#";
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (!std::isxdigit(c)) return std::nullopt;
-        out.append(s.size() == 3 ? 2 : 1, static_cast<char>(std::tolower(c)));
-    }
-    return out;
 }
 
 // A code as read, before ids exist.
@@ -157,7 +136,7 @@ public:
             else if (v != "true" && v != "1") warn(c.line, "isCodable=\"" + v + "\" of '" + c.label + "' read as true");
         }
         if (auto a = node.attribute("color"); a && *a.value()) {
-            if (auto color = normalize_color(a.value())) c.color = *color;
+            if (auto color = normalize_color(trim(a.value()), false)) c.color = *color;
             else warn(c.line, "colour '" + std::string(a.value()) + "' of '" + c.label + "' is not #rrggbb; left out");
         }
         if (auto d = child(node, "Description")) {

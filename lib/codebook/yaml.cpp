@@ -179,25 +179,6 @@ public:
     }
 
 private:
-    static bool valid_id(std::string_view id) {
-        return !id.empty() && std::all_of(id.begin(), id.end(), [](char ch) {
-            return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-                   ch == '-' || ch == '.';
-        });
-    }
-
-    // "#rgb" or "#rrggbb", stored as lower-case "#rrggbb".
-    static std::optional<std::string> normalize_color(std::string_view s) {
-        if ((s.size() != 4 && s.size() != 7) || s[0] != '#') return std::nullopt;
-        std::string out = "#";
-        for (char ch : s.substr(1)) {
-            if (!std::isxdigit(static_cast<unsigned char>(ch))) return std::nullopt;
-            const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            out.append(s.size() == 4 ? 2 : 1, lower);
-        }
-        return out;
-    }
-
     std::vector<Pattern> patterns(const std::string& key, const Entry& e, const Code& c) const {
         std::vector<Pattern> out;
         const std::string where = "code '" + c.path + "'";
@@ -254,7 +235,7 @@ private:
             } else if (key == "color") {
                 const auto s = text(key, e, where);
                 if (!s) fail("empty color in " + where + "; YAML starts a comment at #, so quote it: color: \"#d62728\"", e.line);
-                auto color = normalize_color(*s);
+                auto color = normalize_color(*s, true);
                 if (!color) fail("invalid color '" + *s + "' in " + where + ": use \"#rgb\" or \"#rrggbb\"", e.line);
                 c.color = *color;
             } else if (key == "codable") {

@@ -14,13 +14,6 @@ namespace qcode::coding {
 
 namespace {
 
-bool valid_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-               ch == '-' || ch == '.';
-    });
-}
-
 bool inside(std::string_view path, std::string_view root) {
     return path == root || (path.size() > root.size() && path.starts_with(root) && path[root.size()] == '/');
 }
@@ -265,7 +258,7 @@ EditReport rename_code(store::Store& store, const std::string& path, const std::
                        const std::optional<std::string>& label) {
     auto tx = store.transaction();
     const auto code = require_code(store, path);
-    if (!valid_id(new_id))
+    if (!codebook::valid_id(new_id))
         throw Error("invalid id '" + new_id + "': use letters, digits, '_', '-' and '.' only (no spaces, no '/')", store.path());
     if (label && label->find_first_not_of(" \t") == std::string::npos)
         throw Error("the new label of '" + path + "' is empty; write what the code means", store.path());
