@@ -64,7 +64,6 @@ void add_entry(Code& code, std::string_view entry, const std::string& path, int 
 
 // --- YAML dictionaries --------------------------------------------------------
 
-int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
 
 class YamlDictionary {
 public:

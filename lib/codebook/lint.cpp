@@ -34,20 +34,6 @@ constexpr std::string_view kCodeKeys[] = {"id", "label", "description", "definit
                                           "unit", "speakers", "speaker_labels", "where", "within", "context",
                                           "fold", "children"};
 
-int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
-
-std::string join(std::span<const std::string_view> words) {
-    std::string out;
-    for (auto w : words) out += (out.empty() ? "" : ", ") + std::string(w);
-    return out;
-}
-
-std::string single_quote_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out;
-}
-
 // One word or one "quoted phrase": no operators, no re:.
 bool is_simple(const Pattern& p) { return p.is_phrase() && !p.phrases.empty(); }
 

@@ -2,6 +2,7 @@
 // (see scope_keys.hpp).
 #include "codebook/scope_keys.hpp"
 
+#include "codebook/yaml_syntax.hpp"
 #include "core/error.hpp"
 #include "text/normalize.hpp"
 
@@ -10,8 +11,6 @@ namespace qcode::codebook {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, const std::string& message, int line) { throw Error(message, path, line); }
-
-int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
 
 }  // namespace
 

@@ -30,21 +30,6 @@ constexpr std::string_view code_keys[] = {"id", "label", "description", "definit
                                           "unit", "speakers", "speaker_labels", "where", "within", "context",
                                           "fold", "children"};
 
-// Inside 'single quotes' YAML writes a ' as ''.
-std::string yaml_single_quote_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out;
-}
-
-int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
-
-std::string join(std::span<const std::string_view> words) {
-    std::string out;
-    for (auto w : words) out += (out.empty() ? "" : ", ") + std::string(w);
-    return out;
-}
-
 // One key of a YAML map with its value and the line of the key (a null
 // value has no useful line of its own).
 struct Entry {
@@ -193,7 +178,7 @@ private:
                 // YAML eats the outer quotes of - "zwei worte"; when that is
                 // what happened, show the form that keeps them.
                 if (needs_phrase_quotes(src))
-                    msg += " (in YAML: - '\"" + yaml_single_quote_escape(src) + "\"')";
+                    msg += " (in YAML: - '\"" + single_quote_escape(src) + "\"')";
                 fail(msg, line);
             }
         }
