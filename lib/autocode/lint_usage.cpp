@@ -129,7 +129,7 @@ std::vector<codebook::Finding> lint_usage(store::Store& store, const codebook::C
 
     // The probes as the matcher numbers its codes.
     std::vector<std::size_t> probe_of(matcher->codes().size());
-    for (std::size_t i = 0; i < probe_of.size(); ++i) probe_of[i] = std::stoul(matcher->codes()[i].path.substr(1));
+    for (std::size_t i = 0; i < probe_of.size(); ++i) probe_of[i] = std::stoul(std::string(matcher->codes()[i].path.substr(1)));
     for (auto& g : groups)
         for (auto& p : g.probes) p = static_cast<std::size_t>(std::find(probe_of.begin(), probe_of.end(), p) - probe_of.begin());
 

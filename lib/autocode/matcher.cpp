@@ -2,27 +2,19 @@
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
-#include <unicode/ustring.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
-#include <deque>
-#include <functional>
-#include <mutex>
-#include <set>
 #include <span>
 #include <unordered_map>
 
+#include "autocode/compiled_codebook.hpp"
+#include "autocode/prepared_document.hpp"
 #include "core/error.hpp"
-#include "text/fold.hpp"
 
 namespace qcode::autocode {
 
 using codebook::Pattern;
-using codebook::Phrase;
 using codebook::Rule;
-using codebook::WordGlob;
 
 namespace {
 
@@ -34,377 +26,18 @@ namespace {
 constexpr std::int32_t kRegexTimeLimit = 1000;
 constexpr std::int32_t kRegexStackLimit = 4 * 1024 * 1024;
 
-// Hash maps keyed by std::string, looked up with a std::string_view of the
-// token, so the hot loop never builds a string.
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using AtomMap = std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>;
-
-// Four ways to fold letters (diacritics × umlauts); stems on top of each.
-std::size_t letter_variant(const text::FoldOptions& f) { return (f.diacritics ? 1u : 0u) | (f.umlauts ? 2u : 0u); }
-
-bool word_matches(const WordGlob& g, std::string_view form, std::string_view stem) {
-    switch (g.kind) {
-        case WordGlob::Kind::exact: return form == g.literal || (!g.stem.empty() && stem == g.stem);
-        case WordGlob::Kind::prefix: return form.starts_with(g.literal);
-        case WordGlob::Kind::suffix: return form.ends_with(g.literal);
-        case WordGlob::Kind::infix: return form.find(g.literal) != std::string_view::npos;
-        case WordGlob::Kind::any: return true;
-        case WordGlob::Kind::general: return codebook::glob_match(g.text, form);
-    }
-    return false;
-}
-
-bool is_boundary(std::string_view s, std::size_t i) {
-    return i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-}
-
 // NEAR over long units with common words can pair every occurrence with
 // hundreds of others; past this many intervals in one unit the pattern is
 // refused rather than the memory exhausted.
 constexpr std::size_t kMaxOccurrences = 1'000'000;
-
-// Occurrences are half-open token intervals.
-struct Interval {
-    std::uint32_t first, last;
-    friend bool operator<(const Interval& a, const Interval& b) {
-        return a.first != b.first ? a.first < b.first : a.last < b.last;
-    }
-    friend bool operator==(const Interval&, const Interval&) = default;
-};
 
 void sort_unique(std::vector<Interval>& v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-text::Stemmer& stemmer() {
-    thread_local std::unique_ptr<text::Stemmer> s;
-    if (!s) s = std::make_unique<text::Stemmer>();
-    return *s;
-}
-
-}  // namespace
-
-// --- first-word memo ---------------------------------------------------------------
-
-namespace {
-
-// Which atoms a token can start, memoized per distinct folded form: German
-// text is Zipfian, so after the first few thousand tokens nearly every token
-// is one lookup (hashing its string_view) instead of an exact lookup, one
-// lookup per prefix and suffix length, and a scan of every infix or general
-// glob. A form's stem is a function of the form, so the form is the key.
-//
-// Where it lives: a PreparedDocument takes one from its matcher's pool in
-// prepare() and gives it back when destroyed, so the memo carries over from
-// document to document while each is only ever used by the one thread that
-// uses that document (the matcher stays const and shareable; the pool's
-// mutex is taken once per document). The pool is shared with the documents,
-// so either may outlive the other.
-struct FirstWordMemo {
-    struct Range {
-        std::uint32_t offset, count;
-    };
-    using Map = std::unordered_map<std::string, Range, StringHash, std::equal_to<>>;
-    std::vector<Map> forms;                          // by group
-    std::vector<std::vector<std::uint32_t>> atoms;   // by group: the lists Range points into
-};
-
-// Past this many distinct forms of one fold the memo starts over, so its
-// memory stays flat (some tens of MB) however large the project.
-constexpr std::size_t kMaxMemoForms = 1u << 18;
-
-}  // namespace
-
-struct FirstWordPool {
-    std::mutex mutex;
-    std::vector<std::unique_ptr<FirstWordMemo>> idle;
-
-    std::unique_ptr<FirstWordMemo> take(std::size_t groups) {
-        std::unique_ptr<FirstWordMemo> m;
-        {
-            std::lock_guard lock(mutex);
-            if (!idle.empty()) {
-                m = std::move(idle.back());
-                idle.pop_back();
-            }
-        }
-        if (!m) m = std::make_unique<FirstWordMemo>();
-        m->forms.resize(groups);
-        m->atoms.resize(groups);
-        return m;
-    }
-    void give(std::unique_ptr<FirstWordMemo> m) {
-        if (!m) return;
-        std::lock_guard lock(mutex);
-        idle.push_back(std::move(m));
-    }
-};
-
-// --- the compiled codebook ------------------------------------------------------
-
-struct Matcher::Compiled {
-    // One index per distinct fold (at most eight: three switches).
-    struct Group {
-        text::FoldOptions fold;
-        AtomMap exact, stems, prefix, suffix;
-        std::vector<std::uint32_t> scan;  // first word infix or general: tried on every token
-        std::vector<std::size_t> prefix_lengths, suffix_lengths;  // distinct literal lengths in bytes
-    };
-    // A phrase to find; equal phrases of one fold are one atom.
-    struct Atom {
-        std::uint32_t group;
-        const Phrase* phrase;
-        std::vector<std::uint32_t> users;  // patterns using it
-    };
-    struct CompiledPattern {
-        std::uint32_t code;
-        std::uint32_t order;  // position among the code's patterns
-        bool exclude;
-        const Pattern* pattern;
-        std::vector<std::uint32_t> atoms;  // by phrase index
-        int regex = -1;                    // index into regexes
-    };
-
-    std::vector<Group> groups;
-    std::vector<Atom> atoms;
-    std::vector<CompiledPattern> patterns;
-    std::vector<std::unique_ptr<icu::RegexPattern>> regexes;
-    std::vector<std::uint32_t> regex_pattern;              // by regex: its pattern
-    std::shared_ptr<FirstWordPool> first_word_pool = std::make_shared<FirstWordPool>();
-    std::vector<std::uint8_t> code_groups;                 // by code: bit mask of the groups its patterns use
-    std::vector<std::vector<std::uint32_t>> code_regexes;  // by code: its regex patterns
-    std::string source_path;
-
-    std::uint32_t group_of(const text::FoldOptions& fold) {
-        for (std::size_t g = 0; g < groups.size(); ++g)
-            if (groups[g].fold == fold) return static_cast<std::uint32_t>(g);
-        groups.push_back(Group{fold, {}, {}, {}, {}, {}, {}, {}});
-        return static_cast<std::uint32_t>(groups.size() - 1);
-    }
-
-    void add(const Pattern& p, std::uint32_t code, std::uint32_t order, bool exclude,
-             std::unordered_map<std::string, std::uint32_t>& atom_ids) {
-        const auto index = static_cast<std::uint32_t>(patterns.size());
-        CompiledPattern cp{code, order, exclude, &p, {}, -1};
-        if (p.is_regex()) {
-            UParseError where{};
-            UErrorCode status = U_ZERO_ERROR;
-            std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(
-                icu::UnicodeString::fromUTF8(p.rule.regex), UREGEX_CASE_INSENSITIVE, where, status));
-            if (U_FAILURE(status))  // parse_pattern compiled it already; only a codebook built by hand gets here
-                throw Error("invalid regular expression in pattern '" + p.source + "' (" + u_errorName(status) + ")",
-                            source_path, p.line);
-            cp.regex = static_cast<int>(regexes.size());
-            regexes.push_back(std::move(re));
-            regex_pattern.push_back(index);
-            code_regexes[code].push_back(index);
-        } else {
-            // parse_pattern never makes one; a Pattern built by hand might.
-            if (p.phrases.empty()) throw Error("pattern '" + p.source + "' has no words", source_path, p.line);
-            const auto g = group_of(p.fold);
-            code_groups[code] |= static_cast<std::uint8_t>(1u << g);
-            for (const auto& ph : p.phrases) {
-                std::string key = std::to_string(g);
-                for (const auto& w : ph.words) key += '\x1f' + w.text;
-                auto [it, fresh] = atom_ids.try_emplace(key, static_cast<std::uint32_t>(atoms.size()));
-                if (fresh) {
-                    atoms.push_back(Atom{g, &ph, {}});
-                    index_atom(it->second);
-                }
-                auto& users = atoms[it->second].users;
-                if (users.empty() || users.back() != index) users.push_back(index);
-                cp.atoms.push_back(it->second);
-            }
-        }
-        patterns.push_back(std::move(cp));
-    }
-
-    void index_atom(std::uint32_t a) {
-        auto& group = groups[atoms[a].group];
-        const auto& first = atoms[a].phrase->words.front();
-        switch (first.kind) {
-            case WordGlob::Kind::exact:
-                group.exact[first.literal].push_back(a);
-                if (!first.stem.empty()) group.stems[first.stem].push_back(a);
-                break;
-            case WordGlob::Kind::prefix: group.prefix[first.literal].push_back(a); break;
-            case WordGlob::Kind::suffix: group.suffix[first.literal].push_back(a); break;
-            default: group.scan.push_back(a); break;
-        }
-    }
-
-    void finish() {
-        for (auto& g : groups) {
-            std::set<std::size_t> pl, sl;
-            for (const auto& [k, v] : g.prefix) pl.insert(k.size());
-            for (const auto& [k, v] : g.suffix) sl.insert(k.size());
-            g.prefix_lengths.assign(pl.begin(), pl.end());
-            g.suffix_lengths.assign(sl.begin(), sl.end());
-        }
-    }
-};
-
-// --- a prepared document ---------------------------------------------------------
-
-struct PreparedDocument::Impl {
-    std::string_view text;
-    const std::vector<text::Token>* tokens = nullptr;
-    std::string name;
-
-    // Token forms per group, made on first use: views into the tokens (case
-    // only) or into `letters`; stems likewise.
-    std::vector<char> built;
-    std::vector<std::vector<std::string_view>> forms, stems;
-    std::array<std::vector<std::string>, 4> letters;  // by letter_variant
-    std::array<std::vector<std::string>, 4> stemmed;
-    std::array<bool, 4> letters_done{}, stems_done{};
-
-    // The case-folded text for regular expressions, made on first use, with
-    // the way back and forth between its UTF-16 indexes and code points.
-    bool folded_done = false;
-    icu::UnicodeString folded;
-    std::vector<std::int32_t> cp_to_u16;   // size: code points + 1
-    std::vector<std::uint32_t> u16_to_cp;  // size: UTF-16 units + 1
-    std::vector<std::unique_ptr<icu::RegexMatcher>> regex_matchers;  // by regex
-
-    // Working memory of one unit.
-    std::vector<std::vector<std::uint32_t>> positions;  // by atom: token positions where it starts
-    std::vector<std::uint32_t> touched_atoms;
-    std::vector<char> pattern_touched;
-    std::vector<std::uint32_t> touched_patterns;
-    std::vector<char> wanted;
-    // By code, UINT32_MAX and 0 outside match(): only codes in hit_codes are set.
-    std::vector<std::uint32_t> best;  // by code: order of the best including pattern so far
-    std::vector<std::uint32_t> hit_codes;  // codes whose best is set, in no particular order
-    std::vector<std::uint32_t> candidate_at;  // by code: its index in the candidates of match()
-    std::vector<std::uint32_t> best_pattern;
-    std::vector<Interval> best_interval;
-    std::vector<Span> best_span;
-    std::vector<char> vetoed;
-    std::deque<std::vector<Interval>> pool;  // evaluation results, used as a stack
-    std::size_t used = 0;
-
-    // Memoized first-word candidates, borrowed from the matcher (FirstWordMemo).
-    std::shared_ptr<FirstWordPool> memo_pool;
-    std::unique_ptr<FirstWordMemo> memo;
-
-    Impl() = default;
-    Impl(const Impl&) = delete;
-    Impl& operator=(const Impl&) = delete;
-    ~Impl() {
-        if (memo_pool) memo_pool->give(std::move(memo));
-    }
-
-    std::size_t acquire() {
-        if (used == pool.size()) pool.emplace_back();
-        pool[used].clear();
-        return used++;
-    }
-};
-
-PreparedDocument::PreparedDocument(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-PreparedDocument::PreparedDocument(PreparedDocument&&) noexcept = default;
-PreparedDocument& PreparedDocument::operator=(PreparedDocument&&) noexcept = default;
-PreparedDocument::~PreparedDocument() = default;
-
-namespace {
-
 using Doc = PreparedDocument::Impl;
 using Compiled = Matcher::Compiled;
-
-// The forms of the tokens under group `g`'s fold, folded on first use.
-void ensure_forms(Doc& d, const Compiled& c, std::size_t g) {
-    if (d.built[g]) return;
-    const auto& fold = c.groups[g].fold;
-    const auto& tokens = *d.tokens;
-    const auto variant = letter_variant(fold);
-    auto& forms = d.forms[g];
-    forms.resize(tokens.size());
-    if (variant == 0) {
-        for (std::size_t i = 0; i < tokens.size(); ++i) forms[i] = tokens[i].folded;
-    } else {
-        auto& letters = d.letters[variant];
-        if (!d.letters_done[variant]) {
-            letters.resize(tokens.size());
-            for (std::size_t i = 0; i < tokens.size(); ++i) letters[i] = text::fold_letters(tokens[i].folded, fold);
-            d.letters_done[variant] = true;
-        }
-        for (std::size_t i = 0; i < tokens.size(); ++i) forms[i] = letters[i];
-    }
-    if (fold.stem) {
-        auto& stemmed = d.stemmed[variant];
-        if (!d.stems_done[variant]) {
-            stemmed.resize(tokens.size());
-            auto& s = stemmer();
-            for (std::size_t i = 0; i < tokens.size(); ++i) stemmed[i] = s.stem(forms[i]);
-            d.stems_done[variant] = true;
-        }
-        auto& stems = d.stems[g];
-        stems.resize(tokens.size());
-        for (std::size_t i = 0; i < tokens.size(); ++i) stems[i] = stemmed[i];
-    }
-    d.built[g] = 1;
-}
-
-// ICU full case folding, one code point at a time so that every folded
-// UTF-16 index maps back to the code point it came from (ß → ss: both s map
-// to the ß). Full folding has no context, so this equals folding the whole.
-void ensure_folded(Doc& d) {
-    if (d.folded_done) return;
-    const auto& s = d.text;
-    d.cp_to_u16.clear();
-    d.u16_to_cp.clear();
-    d.folded.remove();
-    std::uint32_t cp_index = 0;
-    for (std::int32_t i = 0; i < static_cast<std::int32_t>(s.size());) {
-        d.cp_to_u16.push_back(d.folded.length());
-        const auto c = static_cast<unsigned char>(s[static_cast<std::size_t>(i)]);
-        if (c < 0x80) {
-            d.folded.append(static_cast<char16_t>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-            ++i;
-        } else {
-            UChar32 cp = 0;
-            U8_NEXT(s.data(), i, static_cast<std::int32_t>(s.size()), cp);
-            if (cp < 0) cp = 0xFFFD;
-            UChar src[2];
-            std::int32_t n = 0;
-            U16_APPEND_UNSAFE(src, n, cp);
-            UChar dst[8];
-            UErrorCode status = U_ZERO_ERROR;
-            const auto len = u_strFoldCase(dst, 8, src, n, U_FOLD_CASE_DEFAULT, &status);
-            if (U_FAILURE(status)) d.folded.append(src, 0, n);
-            else d.folded.append(dst, 0, len);
-        }
-        while (static_cast<std::int32_t>(d.u16_to_cp.size()) < d.folded.length()) d.u16_to_cp.push_back(cp_index);
-        ++cp_index;
-    }
-    d.cp_to_u16.push_back(d.folded.length());
-    d.u16_to_cp.push_back(cp_index);
-    d.folded_done = true;
-}
-
-// The unit's opening words, to name it in an error.
-std::string excerpt(std::string_view text, Span unit) {
-    std::size_t cp = 0, b = text.size(), e = text.size();
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (cp == unit.start) b = i;
-        if (cp == std::min<std::size_t>(unit.end, unit.start + 40)) {
-            e = i;
-            break;
-        }
-        ++cp;
-    }
-    if (b > e) return {};
-    std::string out(text.substr(b, e - b));
-    for (auto& ch : out)
-        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-    return out + (unit.end > unit.start + 40 ? "…" : "");
-}
 
 }  // namespace
 
@@ -460,34 +93,14 @@ PreparedDocument Matcher::prepare(std::string_view text, const std::vector<text:
     d->best_span.assign(codes_.size(), Span{});
     d->vetoed.assign(codes_.size(), 0);
     d->candidate_at.assign(codes_.size(), 0);
+    d->current.clear();
+    d->mask = 0;
     d->memo_pool = c_->first_word_pool;
     d->memo = c_->first_word_pool->take(c_->groups.size());
     return PreparedDocument(std::move(d));
 }
 
 namespace {
-
-// Appends the atoms of `group` whose first word matches a token of form
-// `word` (and stem `stem`, for a stemming fold); an atom may come twice.
-void first_word_atoms(const Compiled& c, const Compiled::Group& group, std::string_view word, std::string_view stem,
-                      std::vector<std::uint32_t>& out) {
-    auto add = [&](const std::vector<std::uint32_t>& atoms) { out.insert(out.end(), atoms.begin(), atoms.end()); };
-    if (auto it = group.exact.find(word); it != group.exact.end()) add(it->second);
-    if (group.fold.stem)
-        if (auto it = group.stems.find(stem); it != group.stems.end()) add(it->second);
-    for (auto len : group.prefix_lengths) {
-        if (len > word.size()) break;
-        if (!is_boundary(word, len)) continue;
-        if (auto it = group.prefix.find(word.substr(0, len)); it != group.prefix.end()) add(it->second);
-    }
-    for (auto len : group.suffix_lengths) {
-        if (len > word.size()) break;
-        if (!is_boundary(word, word.size() - len)) continue;
-        if (auto it = group.suffix.find(word.substr(word.size() - len)); it != group.suffix.end()) add(it->second);
-    }
-    for (auto a : group.scan)
-        if (word_matches(c.atoms[a].phrase->words.front(), word, stem)) out.push_back(a);
-}
 
 // Finds every atom of the groups in `mask` in tokens [first, last) and
 // records where each starts. Atoms are looked up by their first word, the
@@ -517,28 +130,52 @@ void scan(Doc& d, const Compiled& c, std::uint8_t mask, std::size_t first, std::
         auto& lists = d.memo->atoms[g];
         for (std::size_t i = first; i < last; ++i) {
             const std::string_view word = forms[i];
-            auto it = memo.find(word);
-            if (it == memo.end()) {
+            const auto h = FormTable::hash(word);
+            const FormTable::Value* v = memo.find(word, h);
+            if (!v) {
                 if (memo.size() >= kMaxMemoForms) {
                     memo.clear();
                     lists.clear();
                 }
                 const auto offset = lists.size();
-                first_word_atoms(c, group, word, stemmed ? stems[i] : std::string_view(), lists);
+                c.first_word_atoms(g, word, stemmed ? stems[i] : std::string_view(), lists, d.glob_matches);
                 std::sort(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end());
                 lists.erase(std::unique(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end()), lists.end());
-                it = memo.emplace(std::string(word), FirstWordMemo::Range{static_cast<std::uint32_t>(offset),
-                                                                         static_cast<std::uint32_t>(lists.size() - offset)})
-                         .first;
+                const FormTable::Value fresh{static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(lists.size() - offset)};
+                memo.insert(word, h, fresh);
+                if (fresh.count) found(std::span<const std::uint32_t>(lists.data() + fresh.offset, fresh.count), i);
+            } else if (v->count) {
+                found(std::span<const std::uint32_t>(lists.data() + v->offset, v->count), i);
             }
-            if (it->second.count) found(std::span<const std::uint32_t>(lists.data() + it->second.offset, it->second.count), i);
         }
     }
 }
 
+// Makes `candidates` the wanted codes (and the groups they use the mask),
+// unless they are already: run() asks with the same candidates for every
+// unit of a turn, and setting them is a pass over every code.
+void want(Doc& d, const Compiled& c, const std::vector<std::size_t>& candidates) {
+    if (candidates == d.current) return;
+    // Raw pointers: with the vectors the compiler reloads their data on every write.
+    char* const wanted = d.wanted.data();
+    for (auto code : d.current) wanted[code] = 0;
+    std::uint32_t* const at = d.candidate_at.data();
+    const std::uint8_t* const groups = c.code_groups.data();
+    std::uint8_t mask = 0;
+    const std::size_t n = candidates.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto code = candidates[i];
+        wanted[code] = 1;
+        at[code] = static_cast<std::uint32_t>(i);
+        mask |= groups[code];
+    }
+    d.mask = mask;
+    d.current = candidates;
+}
+
 // Patterns of wanted codes with an atom in the unit, plus the wanted codes'
 // regular expressions (no atom to wait for).
-void touch(Doc& d, const Compiled& c, const std::vector<std::size_t>& candidates) {
+void touch(Doc& d, const Compiled& c) {
     auto mark = [&](std::uint32_t p) {
         if (d.pattern_touched[p]) return;
         d.pattern_touched[p] = 1;
@@ -548,7 +185,7 @@ void touch(Doc& d, const Compiled& c, const std::vector<std::size_t>& candidates
         for (auto p : c.atoms[a].users)
             if (d.wanted[c.patterns[p].code]) mark(p);
     if (!c.regexes.empty())
-        for (auto code : candidates)
+        for (auto code : d.current)
             for (auto p : c.code_regexes[code]) mark(p);
 }
 
@@ -692,24 +329,7 @@ void Matcher::match(PreparedDocument& doc, Span unit, std::size_t first, std::si
     auto& d = *doc.impl_;
     const auto& c = *c_;
     const auto& tokens = *d.tokens;
-    std::uint8_t mask = 0;
-    {
-        // Raw pointers: with the vectors the compiler reloads their data on every write.
-        char* const wanted = d.wanted.data();
-        std::uint32_t* const at = d.candidate_at.data();
-        const std::uint8_t* const groups = c.code_groups.data();
-        const std::size_t n = candidates.size();
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto code = candidates[i];
-            wanted[code] = 1;
-            at[code] = static_cast<std::uint32_t>(i);
-            mask |= groups[code];
-        }
-    }
-    auto unwant = [&] {
-        char* const wanted = d.wanted.data();
-        for (auto code : candidates) wanted[code] = 0;
-    };
+    want(d, c, candidates);
     auto clear_hits = [&] {
         for (auto code : d.hit_codes) {
             d.best[code] = UINT32_MAX;
@@ -717,8 +337,8 @@ void Matcher::match(PreparedDocument& doc, Span unit, std::size_t first, std::si
         }
         d.hit_codes.clear();
     };
-    if (first < last) scan(d, c, mask, first, last);
-    touch(d, c, candidates);
+    if (first < last) scan(d, c, d.mask, first, last);
+    touch(d, c);
 
     // Including patterns first (a code's earliest firing pattern wins), then
     // excludes only for codes that something includes.
@@ -770,12 +390,10 @@ void Matcher::match(PreparedDocument& doc, Span unit, std::size_t first, std::si
         }
     } catch (...) {
         reset(d);
-        unwant();
         clear_hits();
         throw;
     }
     reset(d);
-    unwant();
     // In candidate order.
     std::sort(d.hit_codes.begin(), d.hit_codes.end(),
               [&](std::uint32_t a, std::uint32_t b) { return d.candidate_at[a] < d.candidate_at[b]; });
@@ -791,10 +409,9 @@ void Matcher::find_all(PreparedDocument& doc, Span unit, std::size_t first, std:
                        std::vector<Span>& out) const {
     auto& d = *doc.impl_;
     const auto& c = *c_;
-    const std::vector<std::size_t> candidates{code};
-    d.wanted[code] = 1;
-    if (first < last) scan(d, c, c.code_groups[code], first, last);
-    touch(d, c, candidates);
+    if (d.current.size() != 1 || d.current.front() != code) want(d, c, std::vector<std::size_t>{code});
+    if (first < last) scan(d, c, d.mask, first, last);
+    touch(d, c);
     const auto before = out.size();
     try {
         for (auto p : d.touched_patterns) {
@@ -810,11 +427,9 @@ void Matcher::find_all(PreparedDocument& doc, Span unit, std::size_t first, std:
         }
     } catch (...) {
         reset(d);
-        d.wanted[code] = 0;
         throw;
     }
     reset(d);
-    d.wanted[code] = 0;
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),
               [](const Span& a, const Span& b) { return a.start != b.start ? a.start < b.start : a.end < b.end; });
     out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(before), out.end(),

@@ -28,7 +28,7 @@ namespace qcode::autocode {
 
 // One code's rules with its resolved scope.
 struct CompiledCode {
-    std::string path;
+    std::string_view path;  // the codebook's Code::path
     UnitKind unit = UnitKind::sentence;
     codebook::SpeakerScope speakers = codebook::SpeakerScope::respondents;
     std::vector<const codebook::Pattern*> patterns;

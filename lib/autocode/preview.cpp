@@ -56,8 +56,10 @@ Table preview_table(store::Store& store, const codebook::Codebook& cb, const Rep
     for (std::size_t i = 0; i < report.found.size(); ++i) {
         const auto& f = report.found[i];
         if (!per_code.contains(f.code_path) && std::find(paths.begin(), paths.end(), f.code_path) == paths.end())
-            paths.push_back(f.code_path);
-        auto& pc = per_code[f.code_path];
+            paths.emplace_back(f.code_path);
+        auto pc_it = per_code.find(f.code_path);
+        if (pc_it == per_code.end()) pc_it = per_code.emplace(std::string(f.code_path), PerCode{}).first;
+        auto& pc = pc_it->second;
         pc.found.push_back(i);
         pc.units.emplace(f.document, f.kind, f.ordinal);
         pc.documents.insert(f.document);
@@ -90,8 +92,8 @@ Table preview_table(store::Store& store, const codebook::Codebook& cb, const Rep
             const auto& f = report.found[i];
             const auto& doc = text_of(f.document);
             const auto line = kwic_line(doc.text, doc.index, f.span, f.match, options.window);
-            t.add_row({path, hits, units, documents, f.document_name,
-                       std::string(to_string(f.kind)) + " " + std::to_string(f.ordinal), f.rule, line.left, line.keyword,
+            t.add_row({path, hits, units, documents, std::string(report.document_name(f.document)),
+                       std::string(to_string(f.kind)) + " " + std::to_string(f.ordinal), std::string(f.rule), line.left, line.keyword,
                        line.right});
         }
     }

@@ -1,5 +1,6 @@
 #include "autocode/run.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <map>
 #include <memory>
@@ -51,7 +52,7 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
     for (const auto& c : store.codes()) code_ids[c.path] = c.id;
     for (const auto& c : matcher.codes())
         if (!code_ids.contains(c.path))
-            throw Error("code '" + c.path + "' is in the codebook but not in the project; run `qcode codebook import` first");
+            throw Error("code '" + std::string(c.path) + "' is in the codebook but not in the project; run `qcode codebook import` first");
     const Scopes scopes(store, cb, matcher, options.coder);
 
     // Which unit kinds are needed, and which codes look at each.
@@ -74,12 +75,15 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
     }
 
     std::vector<Hit> hits;
-    std::vector<std::size_t> candidates;
     std::vector<Found> found;  // one document's
     std::vector<Coding> codings;
     for (const auto& doc : store.documents()) {
         ++report.documents;
+        report.document_names.emplace(doc.id, doc.name);
         auto scope = scopes.document(doc.id);
+        // Which codes may match, by speaker: within a document that depends
+        // only on the unit's speaker and role, and a document has few speakers.
+        std::vector<std::pair<std::pair<std::string, std::optional<Role>>, std::vector<std::size_t>>> candidates_by_speaker;
         DocumentUnits units_by_kind;  // kept for context: N
         std::vector<Pending> pending;
         const auto text = store.document_text(doc.id);
@@ -87,17 +91,26 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
         auto prepared = matcher.prepare(text, tokens, doc.name);  // folded once per fold, for every unit kind
         for (const auto& [kind, codes] : codes_by_kind) {
             std::size_t t = 0;
+            candidates_by_speaker.clear();
             const auto& units = units_by_kind[kind] = store.units(kind, doc.id);
-            const store::UnitRow* admitted_for = nullptr;  // the last unit candidates were worked out for
+            const store::UnitRow* admitted_for = nullptr;  // the last unit candidates were looked up for
+            const std::vector<std::size_t>* candidates = nullptr;
             for (std::size_t u = 0; u < units.size(); ++u) {
                 const auto& unit = units[u];
                 ++report.units;
-                // Within a document, admits() depends only on the unit's speaker and role,
-                // and consecutive units (the sentences of a turn) mostly share them.
+                // Consecutive units (the sentences of a turn) mostly share their speaker.
                 if (!admitted_for || admitted_for->role != unit.role || admitted_for->speaker != unit.speaker) {
-                    candidates.clear();
-                    for (auto c : codes)
-                        if (scope.admits(c, unit)) candidates.push_back(c);
+                    auto it = std::find_if(candidates_by_speaker.begin(), candidates_by_speaker.end(), [&](const auto& e) {
+                        return e.first.second == unit.role && e.first.first == unit.speaker;
+                    });
+                    if (it == candidates_by_speaker.end()) {
+                        std::vector<std::size_t> admitted;
+                        for (auto c : codes)
+                            if (scope.admits(c, unit)) admitted.push_back(c);
+                        candidates_by_speaker.emplace_back(std::make_pair(unit.speaker, unit.role), std::move(admitted));
+                        it = std::prev(candidates_by_speaker.end());
+                    }
+                    candidates = &it->second;
                     admitted_for = &unit;
                 }
                 // Units of one kind are in text order and do not overlap: walk the tokens once.
@@ -105,12 +118,11 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
                 std::size_t end = t;
                 while (end < tokens.size() && tokens[end].span.end <= unit.span.end) ++end;
                 hits.clear();
-                matcher.match(prepared, unit.span, t, end, candidates, hits);
+                matcher.match(prepared, unit.span, t, end, *candidates, hits);
                 for (const auto& h : hits)
                     pending.push_back(Pending{h.code, u,
-                                              Found{doc.id, doc.name, unit.span,
-                                                    h.match,
-                                                    matcher.codes()[h.code].path, h.rule->source, kind, unit.ordinal}});
+                                              Found{doc.id, unit.span, h.match, matcher.codes()[h.code].path,
+                                                    h.rule->source, kind, unit.ordinal}});
                 t = end;
             }
         }
@@ -121,8 +133,8 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
         if (!options.dry_run) {
             codings.clear();
             for (const auto& f : found)
-                codings.push_back(Coding{f.document, f.span, code_ids.at(f.code_path), options.coder,
-                                         Origin::automatic, f.rule, run_id, {}});
+                codings.push_back(Coding{f.document, f.span, code_ids.find(f.code_path)->second, options.coder,
+                                         Origin::automatic, std::string(f.rule), run_id, {}});
             store.add_codings(codings);
         }
         if (options.keep_found)

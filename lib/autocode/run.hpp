@@ -2,8 +2,10 @@
 // An autocoding run: the compiled codebook applied to every unit of every
 // document, codings handed to a sink (the store, or a dry-run collector).
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "autocode/matcher.hpp"
@@ -23,14 +25,16 @@ struct Options {
     bool keep_found = true;
 };
 
-// A coding the run found, with the unit and rule that produced it.
+// A coding the run found, with the unit and rule that produced it. The
+// code path and rule are views into the codebook given to run(), valid as
+// long as it is: a run finds millions of codings, and three strings each
+// cost more than the matching.
 struct Found {
     Id document = 0;
-    std::string document_name;
     Span span;                // the coded segment (the unit, or more with context: N)
     Span match;               // the words that fired the rule (for keyword-in-context lines)
-    std::string code_path;
-    std::string rule;
+    std::string_view code_path;
+    std::string_view rule;    // the pattern as written
     UnitKind kind = UnitKind::sentence;
     std::uint32_t ordinal = 0;
 };
@@ -42,6 +46,13 @@ struct Report {
     std::size_t units = 0;            // units looked at (all kinds)
     std::size_t codings = 0;          // codings found (stored, unless dry_run)
     std::vector<Found> found;         // in document order (with Options::keep_found)
+    std::map<Id, std::string> document_names;  // of every document looked at
+
+    // The name of document `id` ("" if the run did not look at it).
+    std::string_view document_name(Id id) const {
+        const auto it = document_names.find(id);
+        return it == document_names.end() ? std::string_view() : std::string_view(it->second);
+    }
 };
 
 // Runs `cb` over the project. Unless dry_run, in one transaction: the

@@ -55,7 +55,7 @@ Scopes::Scopes(store::Store& store, const codebook::Codebook& cb, const Matcher&
     bool any_where = false;
     for (std::size_t i = 0; i < compiled.size(); ++i) {
         const auto it = by_path.find(compiled[i].path);
-        if (it == by_path.end()) throw Error("internal: the matcher's code '" + compiled[i].path + "' is not in the codebook");
+        if (it == by_path.end()) throw Error("internal: the matcher's code '" + std::string(compiled[i].path) + "' is not in the codebook");
         const auto& c = *it->second;
         auto& s = codes_[i];
         for (const auto& l : c.speaker_labels) s.label_keys.push_back(codebook::speaker_label_key(l));
@@ -86,7 +86,7 @@ Scopes::Scopes(store::Store& store, const codebook::Codebook& cb, const Matcher&
     auto visit = [&](auto& self, std::size_t i) -> void {
         if (state[i] == 2) return;
         if (state[i] == 1)
-            throw Error("codes are within each other in a circle (at '" + compiled[i].path + "'); remove a within: key",
+            throw Error("codes are within each other in a circle (at '" + std::string(compiled[i].path) + "'); remove a within: key",
                         cb.source_path);
         state[i] = 1;
         if (codes_[i].within >= 0)
@@ -109,11 +109,11 @@ Scopes::Scopes(store::Store& store, const codebook::Codebook& cb, const Matcher&
                     if (names.contains(w.name)) continue;
                     std::string known;
                     for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-                    throw Error("code '" + compiled[i].path + "' has where: '" + w.name +
+                    throw Error("code '" + std::string(compiled[i].path) + "' has where: '" + w.name +
                                     "', but no document of the project has that attribute (" +
                                     (known.empty() ? std::string("none has any") : "they have: " + known) +
                                     "); fix the name, or import the attributes first with `qcode attributes FILE.csv`",
-                                cb.source_path, by_path.at(compiled[i].path)->line);
+                                cb.source_path, by_path.find(compiled[i].path)->second->line);
                 }
             }
     }

@@ -222,7 +222,7 @@ BOOST_AUTO_TEST_CASE(only_candidates_are_considered) {
     std::vector<autocode::Hit> hits;
     m.match(doc, Span{0, 8}, 0, tokens.size(), {2, 0}, hits);
     std::set<std::string> paths;
-    for (const auto& h : hits) paths.insert(m.codes().at(h.code).path);
+    for (const auto& h : hits) paths.emplace(m.codes().at(h.code).path);
     BOOST_TEST((paths == std::set<std::string>{"a", "c"}));
 }
 
@@ -238,7 +238,7 @@ BOOST_AUTO_TEST_CASE(token_range_bounds_the_unit) {
         const Span unit{first < last ? tokens[first].span.start : 0, first < last ? tokens[last - 1].span.end : 0};
         m.match(doc, unit, first, last, {0, 1}, hits);
         std::set<std::string> paths;
-        for (const auto& h : hits) paths.insert(m.codes().at(h.code).path);
+        for (const auto& h : hits) paths.emplace(m.codes().at(h.code).path);
         return paths;
     };
     BOOST_TEST((run(0, 4) == std::set<std::string>{"a", "p"}));

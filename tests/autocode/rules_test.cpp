@@ -49,7 +49,7 @@ std::vector<Fired> fired(const codebook::Codebook& cb, const std::string& raw) {
     m.match(doc, Span{0, static_cast<std::uint32_t>(index.length())}, 0, tokens.size(), candidates, hits);
     std::vector<Fired> out;
     for (const auto& h : hits)
-        out.push_back(Fired{m.codes().at(h.code).path, h.rule->source,
+        out.push_back(Fired{std::string(m.codes().at(h.code).path), h.rule->source,
                             std::string(utf8::slice(text, index, h.match.start, h.match.end))});
     return out;
 }

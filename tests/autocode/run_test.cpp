@@ -314,13 +314,14 @@ BOOST_AUTO_TEST_CASE(report_found_names_unit_and_rule) {
     const auto report = run(p, p.cb, std::nullopt, "robot", true);
     BOOST_TEST_REQUIRE(report.found.size() == 4u);
     const auto& f = report.found[0];  // a.txt: sentence 1 is the I turn, sentence 2 the first hit
-    BOOST_TEST(f.document_name == "a");
+    BOOST_TEST(report.document_name(f.document) == "a");
     BOOST_TEST(f.code_path == "s");
     BOOST_TEST(f.rule == "schnittstelle*");
     BOOST_TEST((f.kind == UnitKind::sentence));
     BOOST_TEST(f.ordinal == 2u);  // sentence 1 is the interviewer's
     BOOST_TEST(p.slice(f.document, f.span) == "Die Schnittstelle fehlt.");
-    BOOST_TEST(report.found[3].document_name == "b");
+    BOOST_TEST(report.document_name(report.found[3].document) == "b");
+    BOOST_TEST(report.document_name(9999).empty());
 }
 
 BOOST_AUTO_TEST_CASE(second_run_of_the_same_coder_replaces) {
