@@ -42,8 +42,10 @@ void FormTable::insert(std::string_view key, std::uint64_t h, Value value) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = h & mask;
     while (slots_[i].hash != 0) i = (i + 1) & mask;
-    slots_[i] = Slot{h, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()), value};
-    keys_.append(key);
+    Slot& s = slots_[i];
+    s = Slot{h, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()), value, {}};
+    if (key.size() <= kInline) key.copy(s.head, key.size());
+    else keys_.append(key);
     ++size_;
 }
 

@@ -26,9 +26,7 @@ public:
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
             const Slot& s = slots_[i];
             if (s.hash == 0) return nullptr;
-            if (s.hash == h && s.key_length == key.size() &&
-                std::string_view(keys_.data() + s.key_offset, s.key_length) == key)
-                return &s.value;
+            if (s.hash == h && s.key_length == key.size() && same_key(s, key)) return &s.value;
         }
     }
 
@@ -39,11 +37,19 @@ public:
     void clear();
 
 private:
+    // Keys of up to kInline bytes live in the slot (most words: no second
+    // cache miss to compare them), longer ones in keys_.
+    static constexpr std::size_t kInline = 16;
     struct Slot {
         std::uint64_t hash = 0;  // 0: empty (hash() never returns 0)
         std::uint32_t key_offset = 0, key_length = 0;
         Value value;
+        char head[kInline] = {};
     };
+    bool same_key(const Slot& s, std::string_view key) const noexcept {
+        const char* stored = key.size() <= kInline ? s.head : keys_.data() + s.key_offset;
+        return std::string_view(stored, key.size()) == key;
+    }
     void grow();
 
     std::vector<Slot> slots_;  // a power of two in size, at most half full
