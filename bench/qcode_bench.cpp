@@ -92,7 +92,7 @@ struct KindUnits {
 
 // Matches every unit of one document; returns the number of hits.
 template <typename M>
-std::size_t match_document(const M& matcher, std::string_view text, const std::vector<text::Token>& tokens,
+std::size_t match_document(const M& matcher, std::string_view text, const text::Tokens& tokens,
                            const std::vector<KindUnits>& kinds) {
     thread_local std::vector<autocode::Hit> hits;
     thread_local std::vector<std::size_t> candidates;
@@ -114,7 +114,7 @@ std::size_t match_document(const M& matcher, std::string_view text, const std::v
             }
         }
     };
-    if constexpr (requires(const M& m, std::string_view s, const std::vector<text::Token>& tk) { m.prepare(s, tk); }) {
+    if constexpr (requires(const M& m, std::string_view s, const text::Tokens& tk) { m.prepare(s, tk); }) {
         auto doc = matcher.prepare(text, tokens);
         each_unit([&](const store::UnitRow& unit, std::size_t first, std::size_t last) {
             matcher.match(doc, unit.span, first, last, candidates, hits);

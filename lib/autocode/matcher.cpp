@@ -74,7 +74,7 @@ Matcher::Matcher(const codebook::Codebook& cb, std::optional<UnitKind> unit_over
 Matcher::Matcher(Matcher&&) noexcept = default;
 Matcher::~Matcher() = default;
 
-PreparedDocument Matcher::prepare(std::string_view text, const std::vector<text::Token>& tokens,
+PreparedDocument Matcher::prepare(std::string_view text, const text::Tokens& tokens,
                                   std::string_view name) const {
     auto d = std::make_unique<Doc>();
     d->text = text;
@@ -151,9 +151,10 @@ void scan(Doc& d, const Compiled& c, std::uint8_t mask, std::size_t first, std::
     }
 }
 
+}  // namespace
+
 // Makes `candidates` the wanted codes (and the groups they use the mask),
-// unless they are already: run() asks with the same candidates for every
-// unit of a turn, and setting them is a pass over every code.
+// unless they are already: setting them is a pass over every code.
 void want(Doc& d, const Compiled& c, const std::vector<std::size_t>& candidates) {
     if (candidates == d.current) return;
     // Raw pointers: with the vectors the compiler reloads their data on every write.
@@ -172,6 +173,8 @@ void want(Doc& d, const Compiled& c, const std::vector<std::size_t>& candidates)
     d.mask = mask;
     d.current = candidates;
 }
+
+namespace {
 
 // Patterns of wanted codes with an atom in the unit, plus the wanted codes'
 // regular expressions (no atom to wait for).
@@ -308,7 +311,7 @@ void regex_spans(Doc& d, const Compiled& c, std::size_t re, Span unit, bool all,
 }
 
 // The tokens inside a code-point span.
-std::pair<std::size_t, std::size_t> tokens_inside(const std::vector<text::Token>& tokens, std::size_t first,
+std::pair<std::size_t, std::size_t> tokens_inside(const text::Tokens& tokens, std::size_t first,
                                                   std::size_t last, Span span) {
     std::size_t b = first;
     while (b < last && tokens[b].span.start < span.start) ++b;
@@ -317,7 +320,7 @@ std::pair<std::size_t, std::size_t> tokens_inside(const std::vector<text::Token>
     return {b, e};
 }
 
-Span span_of(const std::vector<text::Token>& tokens, Interval iv) {
+Span span_of(const text::Tokens& tokens, Interval iv) {
     return Span{tokens[iv.first].span.start, tokens[iv.last - 1].span.end};
 }
 
@@ -325,11 +328,20 @@ Span span_of(const std::vector<text::Token>& tokens, Interval iv) {
 
 void Matcher::match(PreparedDocument& doc, Span unit, std::size_t first, std::size_t last,
                     const std::vector<std::size_t>& candidates, std::vector<Hit>& out) const {
-    if (candidates.empty()) return;
+    want(doc, candidates);
+    match(doc, unit, first, last, out);
+}
+
+void Matcher::want(PreparedDocument& doc, const std::vector<std::size_t>& candidates) const {
+    autocode::want(*doc.impl_, *c_, candidates);
+}
+
+void Matcher::match(PreparedDocument& doc, Span unit, std::size_t first, std::size_t last,
+                    std::vector<Hit>& out) const {
     auto& d = *doc.impl_;
+    if (d.current.empty()) return;
     const auto& c = *c_;
     const auto& tokens = *d.tokens;
-    want(d, c, candidates);
     auto clear_hits = [&] {
         for (auto code : d.hit_codes) {
             d.best[code] = UINT32_MAX;
@@ -409,7 +421,7 @@ void Matcher::find_all(PreparedDocument& doc, Span unit, std::size_t first, std:
                        std::vector<Span>& out) const {
     auto& d = *doc.impl_;
     const auto& c = *c_;
-    if (d.current.size() != 1 || d.current.front() != code) want(d, c, std::vector<std::size_t>{code});
+    if (d.current.size() != 1 || d.current.front() != code) autocode::want(d, c, std::vector<std::size_t>{code});
     if (first < last) scan(d, c, d.mask, first, last);
     touch(d, c);
     const auto before = out.size();

@@ -78,7 +78,7 @@ public:
 
     // `text` is the document's NFC text and `tokens` its tokens
     // (text::tokenize(text)); `name` names the document in errors.
-    PreparedDocument prepare(std::string_view text, const std::vector<text::Token>& tokens,
+    PreparedDocument prepare(std::string_view text, const text::Tokens& tokens,
                              std::string_view name = {}) const;
 
     // Codes among `candidates` (indexes into codes()) that the unit satisfies:
@@ -89,6 +89,12 @@ public:
     // its time or memory limit.
     void match(PreparedDocument& doc, Span unit, std::size_t first, std::size_t last,
                const std::vector<std::size_t>& candidates, std::vector<Hit>& out) const;
+
+    // The same in two steps, for a caller that matches many units with the
+    // same candidates (the sentences of one speaker): want() sets them for
+    // the document, match() without candidates uses the last ones set.
+    void want(PreparedDocument& doc, const std::vector<std::size_t>& candidates) const;
+    void match(PreparedDocument& doc, Span unit, std::size_t first, std::size_t last, std::vector<Hit>& out) const;
 
     // Every place in the unit where a pattern of `code` matches (exclude
     // patterns are not applied), for keyword-in-context lines: for a rule

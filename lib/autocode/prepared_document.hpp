@@ -30,7 +30,7 @@ struct Interval {
 
 struct PreparedDocument::Impl {
     std::string_view text;
-    const std::vector<text::Token>* tokens = nullptr;
+    const text::Tokens* tokens = nullptr;
     std::string name;
 
     // Token forms per group, made on first use: views into the tokens (case
@@ -96,6 +96,9 @@ void ensure_forms(PreparedDocument::Impl& d, const Matcher::Compiled& c, std::si
 
 // The text case-folded for regular expressions, made on first use.
 void ensure_folded(PreparedDocument::Impl& d);
+
+// Makes `candidates` the codes match() looks for in `d`.
+void want(PreparedDocument::Impl& d, const Matcher::Compiled& c, const std::vector<std::size_t>& candidates);
 
 // The unit's opening words, to name it in an error.
 std::string excerpt(std::string_view text, Span unit);

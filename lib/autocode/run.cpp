@@ -94,7 +94,6 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
             candidates_by_speaker.clear();
             const auto& units = units_by_kind[kind] = store.units(kind, doc.id);
             const store::UnitRow* admitted_for = nullptr;  // the last unit candidates were looked up for
-            const std::vector<std::size_t>* candidates = nullptr;
             for (std::size_t u = 0; u < units.size(); ++u) {
                 const auto& unit = units[u];
                 ++report.units;
@@ -110,7 +109,7 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
                         candidates_by_speaker.emplace_back(std::make_pair(unit.speaker, unit.role), std::move(admitted));
                         it = std::prev(candidates_by_speaker.end());
                     }
-                    candidates = &it->second;
+                    matcher.want(prepared, it->second);  // a no-op when they are the last ones
                     admitted_for = &unit;
                 }
                 // Units of one kind are in text order and do not overlap: walk the tokens once.
@@ -118,7 +117,7 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
                 std::size_t end = t;
                 while (end < tokens.size() && tokens[end].span.end <= unit.span.end) ++end;
                 hits.clear();
-                matcher.match(prepared, unit.span, t, end, *candidates, hits);
+                matcher.match(prepared, unit.span, t, end, hits);
                 for (const auto& h : hits)
                     pending.push_back(Pending{h.code, u,
                                               Found{doc.id, unit.span, h.match, matcher.codes()[h.code].path,

@@ -17,6 +17,44 @@
 
 namespace qcode::text {
 
+Tokens::Tokens() : folded_(std::make_unique<std::string>()) {}
+
+// Tokens under construction: the folded forms go to one string and each
+// token's end in it is noted; finish() points the tokens' views at it once
+// it no longer grows.
+struct TokensBuilder {
+    Tokens result;
+    std::string& folded = *result.folded_;
+    std::vector<std::uint32_t> ends;  // by token: end of its folded form in `folded`
+
+    void reserve(std::size_t text_bytes) {
+        // German prose has a word every 5–7 bytes; reserving for one every 5
+        // spares the vectors a late regrowth.
+        result.list_.reserve(text_bytes / 5 + 4);
+        ends.reserve(text_bytes / 5 + 4);
+        folded.reserve(text_bytes);
+    }
+    std::size_t size() const { return result.list_.size(); }
+    // Call after appending the token's folded form to `folded`.
+    void add(Span span) {
+        result.list_.push_back(Token{span, {}});
+        ends.push_back(static_cast<std::uint32_t>(folded.size()));
+    }
+    void truncate(std::size_t n) {
+        result.list_.resize(n);
+        ends.resize(n);
+        folded.resize(n ? ends[n - 1] : 0);
+    }
+    Tokens finish() {
+        std::uint32_t begin = 0;
+        for (std::size_t i = 0; i < ends.size(); ++i) {
+            result.list_[i].folded = std::string_view(folded).substr(begin, ends[i] - begin);
+            begin = ends[i];
+        }
+        return std::move(result);
+    }
+};
+
 namespace {
 
 // ---------------------------------------------------------------------------
@@ -42,7 +80,7 @@ void drop_soft_hyphens(std::string& word) {
 // Appends the ICU tokens of `utf8` to `tokens`, spans offset by `base`.
 // Leaves the shared iterator pointing at `utf8`: callers detach it (below)
 // before the text goes away.
-void icu_tokens(std::string_view utf8, std::uint32_t base, std::vector<Token>& tokens) {
+void icu_tokens(std::string_view utf8, std::uint32_t base, TokensBuilder& tokens) {
     if (utf8.empty()) return;
     UErrorCode status = U_ZERO_ERROR;
     UText text = UTEXT_INITIALIZER;  // on the stack: no allocation per call
@@ -68,7 +106,8 @@ void icu_tokens(std::string_view utf8, std::uint32_t base, std::vector<Token>& t
         advance_to(static_cast<std::size_t>(end));
         auto folded = fold_case(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
         drop_soft_hyphens(folded);
-        tokens.push_back(Token{Span{cp_start, static_cast<std::uint32_t>(cp)}, std::move(folded)});
+        tokens.folded += folded;
+        tokens.add(Span{cp_start, static_cast<std::uint32_t>(cp)});
     }
 }
 
@@ -238,12 +277,13 @@ std::size_t ascii_alnum_end(const unsigned char* p, std::size_t i, std::size_t n
 }
 
 // The case fold of a word the fast path found (every code point kWord),
-// written straight into the token's string.
+// appended to `folded`.
 void fold_word(const CharTable& table, const unsigned char* p, std::size_t begin, std::size_t end, bool ascii,
                std::string& folded) {
     if (ascii) {
-        folded.resize(end - begin);
-        char* out = folded.data();
+        const std::size_t at = folded.size();
+        folded.resize(at + (end - begin));
+        char* out = folded.data() + at;
         // Branch-free: upper-case letters are a coin toss per byte.
         for (std::size_t i = begin; i < end; ++i) {
             const unsigned c = p[i];
@@ -251,7 +291,6 @@ void fold_word(const CharTable& table, const unsigned char* p, std::size_t begin
         }
         return;
     }
-    folded.reserve(end - begin + 4);
     for (std::size_t i = begin; i < end;) {
         std::size_t len;
         const CharInfo& info = lookup(table, p, i, end, len);
@@ -262,12 +301,10 @@ void fold_word(const CharTable& table, const unsigned char* p, std::size_t begin
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view utf8, std::uint32_t base) {
-    std::vector<Token> tokens;
-    if (utf8.empty()) return tokens;
-    // German prose has a word every 5–7 bytes; reserving for one every 5
-    // spares the vector a late regrowth that would move every token.
-    tokens.reserve(utf8.size() / 5 + 4);
+Tokens tokenize(std::string_view utf8, std::uint32_t base) {
+    TokensBuilder tokens;
+    if (utf8.empty()) return tokens.finish();
+    tokens.reserve(utf8.size());
     const auto& table = char_table();
     const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
     const std::size_t n = utf8.size();
@@ -288,9 +325,8 @@ std::vector<Token> tokenize(std::string_view utf8, std::uint32_t base) {
 
     auto end_word = [&] {
         if (!in_word) return;
-        Token& token = tokens.emplace_back();
-        token.span = Span{word_cp, cp};
-        fold_word(table, p, word_begin, i, word_ascii, token.folded);
+        fold_word(table, p, word_begin, i, word_ascii, tokens.folded);
+        tokens.add(Span{word_cp, cp});
         in_word = false;
     };
 
@@ -359,7 +395,7 @@ std::vector<Token> tokenize(std::string_view utf8, std::uint32_t base) {
     slow:
         // ICU for the whole chunk: drop what the fast path made of it so far,
         // find its end (the next white space) and go on from there.
-        tokens.resize(chunk_tokens);
+        tokens.truncate(chunk_tokens);
         in_word = false;
         mid_after_word = false;
         {
@@ -379,17 +415,17 @@ std::vector<Token> tokenize(std::string_view utf8, std::uint32_t base) {
     }
     end_word();
     if (used_icu) detach_iterator();
-    return tokens;
+    return tokens.finish();
 }
 
 namespace detail {
 
-std::vector<Token> tokenize_icu(std::string_view utf8, std::uint32_t base) {
-    std::vector<Token> tokens;
-    if (utf8.empty()) return tokens;
+Tokens tokenize_icu(std::string_view utf8, std::uint32_t base) {
+    TokensBuilder tokens;
+    if (utf8.empty()) return tokens.finish();
     icu_tokens(utf8, base, tokens);
     detach_iterator();
-    return tokens;
+    return tokens.finish();
 }
 
 }  // namespace detail

@@ -390,7 +390,7 @@ struct Iv {
 };
 
 // DESIGN §4 as pattern.hpp defines it, by brute force over all pairs.
-std::set<Iv> occurrences(const codebook::Pattern& p, const codebook::Rule& r, const std::vector<text::Token>& toks) {
+std::set<Iv> occurrences(const codebook::Pattern& p, const codebook::Rule& r, const text::Tokens& toks) {
     using Op = codebook::Rule::Op;
     std::set<Iv> out;
     if (r.op == Op::phrase) {

@@ -15,13 +15,13 @@ using qcode::text::tokenize;
 
 namespace {
 
-std::vector<std::string> folded(const std::vector<Token>& tokens) {
+std::vector<std::string> folded(const qcode::text::Tokens& tokens) {
     std::vector<std::string> out;
-    for (const auto& t : tokens) out.push_back(t.folded);
+    for (const auto& t : tokens) out.emplace_back(t.folded);
     return out;
 }
 
-std::vector<Span> spans(const std::vector<Token>& tokens) {
+std::vector<Span> spans(const qcode::text::Tokens& tokens) {
     std::vector<Span> out;
     for (const auto& t : tokens) out.push_back(t.span);
     return out;
