@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -25,11 +26,6 @@ DocumentInfo read_document(SQLite::Statement& q) {
     d.imported_at = q.getColumn(5).getString();
     d.length = static_cast<std::uint32_t>(q.getColumn(6).getInt64());
     return d;
-}
-
-std::optional<std::int64_t> optional_int(const SQLite::Column& c) {
-    if (c.isNull()) return std::nullopt;
-    return c.getInt64();
 }
 
 }  // namespace
@@ -56,6 +52,17 @@ std::vector<DocumentInfo> Store::documents() {
 }
 
 std::string Store::document_text(Id document) {
+    // Megabytes: read straight from the pages into the string. A SELECT
+    // would first assemble the value in a buffer of SQLite's and copy it.
+    sqlite3_blob* blob = nullptr;
+    if (sqlite3_blob_open(db_->getHandle(), "main", "document", "text", document, 0, &blob) == SQLITE_OK) {
+        const std::unique_ptr<sqlite3_blob, int (*)(sqlite3_blob*)> close(blob, sqlite3_blob_close);
+        std::string text(static_cast<std::size_t>(sqlite3_blob_bytes(blob)), '\0');
+        const int rc = sqlite3_blob_read(blob, text.data(), static_cast<int>(text.size()), 0);
+        if (rc != SQLITE_OK) throw SQLite::Exception(db_->getHandle(), rc);
+        return text;
+    }
+    sqlite3_blob_close(blob);  // may be null; the SELECT below says what went wrong
     SQLite::Statement q(*db_, "SELECT text FROM document WHERE id = ?");
     q.bind(1, document);
     if (!q.executeStep()) throw Error("no document with id " + std::to_string(document));
@@ -250,34 +257,133 @@ std::int64_t Store::set_speaker_role(std::string_view label, Role role, std::opt
     return q.exec();
 }
 
-std::vector<UnitRow> Store::units(UnitKind kind, std::optional<Id> document) {
-    // Two statements, so that one document's units are a search of
-    // unit_by_position (document, kind) rather than a scan of every unit of
-    // the project: `?2 IS NULL OR u.document = ?2` cannot use the index.
-    static constexpr const char* select =
-        "SELECT u.id, u.document, u.ordinal, u.start, u.end, s.label, s.role, u.t_start, u.t_end "
-        "FROM unit u LEFT JOIN speaker s ON s.id = u.speaker ";
-    SQLite::Statement q(*db_, std::string(select) +
-                                  (document ? "WHERE u.document = ?2 AND u.kind = ?1 ORDER BY u.ordinal"
-                                            : "WHERE u.kind = ?1 ORDER BY u.document, u.ordinal"));
-    q.bind(1, std::string(to_string(kind)));
-    if (document) q.bind(2, *document);
-    std::vector<UnitRow> out;
-    while (q.executeStep()) {
-        UnitRow u;
-        u.id = q.getColumn(0).getInt64();
-        u.document = q.getColumn(1).getInt64();
-        u.kind = kind;
-        u.ordinal = static_cast<std::uint32_t>(q.getColumn(2).getInt64());
-        u.span = Span{static_cast<std::uint32_t>(q.getColumn(3).getInt64()), static_cast<std::uint32_t>(q.getColumn(4).getInt64())};
-        if (!q.getColumn(5).isNull()) {
-            u.speaker = q.getColumn(5).getString();
-            u.role = parse_role(q.getColumn(6).getString());
-        }
-        u.t_start_ms = optional_int(q.getColumn(7));
-        u.t_end_ms = optional_int(q.getColumn(8));
-        out.push_back(std::move(u));
+namespace {
+
+// Runs a SELECT one row further; false when it is done.
+bool step_row(SQLite::Database& db, sqlite3_stmt* stmt) {
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(db.getHandle(), rc);
+}
+
+std::string_view column_text(sqlite3_stmt* stmt, int column) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, column));
+    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, column))) : std::string_view();
+}
+
+// NULL reads as 0: only then is the type worth a second call.
+std::optional<std::int64_t> optional_int(sqlite3_stmt* stmt, int column) {
+    const std::int64_t value = sqlite3_column_int64(stmt, column);
+    if (value == 0 && sqlite3_column_type(stmt, column) == SQLITE_NULL) return std::nullopt;
+    return value;
+}
+
+// The speakers that units name, looked up by id: those of the document (or
+// of all documents) read once up front instead of a join and a parsed role
+// per unit. A unit naming any other speaker is looked up on its own, so
+// the result is exactly that of a LEFT JOIN on speaker.
+class SpeakerLookup {
+public:
+    struct Speaker {
+        Id id = 0;
+        bool exists = false;
+        std::string label;
+        std::optional<Role> role;
+    };
+
+    SpeakerLookup(SQLite::Database& db, std::optional<Id> document) : db_(db) {
+        const auto q = prepare(db_, document ? "SELECT id, label, role FROM speaker WHERE document = ?1 ORDER BY id"
+                                             : "SELECT id, label, role FROM speaker ORDER BY id");
+        if (document) sqlite3_bind_int64(q.get(), 1, *document);
+        while (step_row(db_, q.get()))
+            speakers_.push_back(Speaker{sqlite3_column_int64(q.get(), 0), true, std::string(column_text(q.get(), 1)),
+                                        parse_role(column_text(q.get(), 2))});
     }
+
+    // The speaker with this id; nullptr if there is none. Valid until the next call.
+    const Speaker* find(Id id) {
+        // Units come in runs of the same speaker: try the last one first.
+        if (last_ >= speakers_.size() || speakers_[last_].id != id) {
+            auto it = std::lower_bound(speakers_.begin(), speakers_.end(), id,
+                                       [](const Speaker& s, Id key) { return s.id < key; });
+            if (it == speakers_.end() || it->id != id) it = speakers_.insert(it, fetch(id));
+            last_ = static_cast<std::size_t>(it - speakers_.begin());
+        }
+        const Speaker& s = speakers_[last_];
+        return s.exists ? &s : nullptr;
+    }
+
+private:
+    Speaker fetch(Id id) {
+        const auto q = prepare(db_, "SELECT label, role FROM speaker WHERE id = ?1");
+        sqlite3_bind_int64(q.get(), 1, id);
+        if (!step_row(db_, q.get())) return Speaker{id, false, {}, std::nullopt};
+        return Speaker{id, true, std::string(column_text(q.get(), 0)), parse_role(column_text(q.get(), 1))};
+    }
+
+    SQLite::Database& db_;
+    std::vector<Speaker> speakers_;  // by id, with ids found missing
+    std::size_t last_ = 0;
+};
+
+// How many units of a kind a document has, as a hint for reserve(): the
+// add_document callers number them 1, 2, 3…, so it is the largest ordinal,
+// one look into the (document, kind, ordinal) index where count(*) would
+// step through all of them.
+std::size_t expected_units(SQLite::Database& db, UnitKind kind, Id document) {
+    constexpr std::int64_t kMostReserved = 1 << 16;  // a hint, not a promise: a stray ordinal costs at most a few MB
+    const auto q = prepare(db, "SELECT max(ordinal) FROM unit WHERE document = ?2 AND kind = ?1");
+    bind_static(q.get(), 1, to_string(kind));
+    sqlite3_bind_int64(q.get(), 2, document);
+    if (!step_row(db, q.get())) return 0;
+    const std::int64_t largest = sqlite3_column_int64(q.get(), 0);  // 0 for NULL: no units
+    return static_cast<std::size_t>(std::clamp<std::int64_t>(largest, 0, kMostReserved));
+}
+
+}  // namespace
+
+std::vector<UnitRow> Store::units(UnitKind kind, std::optional<Id> document) {
+    // Hundreds of thousands of rows for a large project, so read through
+    // the C API (SQLiteCpp's getColumn makes a Column holding a shared_ptr
+    // per value), only the columns needed (one document's rows all have
+    // its id), and without a join: each row carries the speaker's id,
+    // which SpeakerLookup turns into label and role.
+    //
+    // Two statements, so that one document's units are a search of the
+    // UNIQUE (document, kind, ordinal) index, already in ordinal order,
+    // rather than a scan of every unit of the project: `?2 IS NULL OR
+    // u.document = ?2` cannot use the index.
+    const auto q = prepare(*db_, document ? "SELECT id, ordinal, start, end, speaker, t_start, t_end FROM unit "
+                                            "WHERE document = ?2 AND kind = ?1 ORDER BY ordinal"
+                                          : "SELECT id, ordinal, start, end, speaker, t_start, t_end, document FROM unit "
+                                            "WHERE kind = ?1 ORDER BY document, ordinal");
+    sqlite3_stmt* stmt = q.get();
+    bind_static(stmt, 1, to_string(kind));
+    if (document) sqlite3_bind_int64(stmt, 2, *document);
+    std::vector<UnitRow> out;
+    if (!step_row(*db_, stmt)) return out;
+    // The statement's read transaction is open now, so the queries below
+    // see the same state of the project as the rows do.
+    if (document) out.reserve(expected_units(*db_, kind, *document));
+    SpeakerLookup speakers(*db_, document);
+    do {
+        UnitRow& u = out.emplace_back();
+        u.id = sqlite3_column_int64(stmt, 0);
+        u.document = document ? *document : sqlite3_column_int64(stmt, 7);
+        u.kind = kind;
+        u.ordinal = static_cast<std::uint32_t>(sqlite3_column_int64(stmt, 1));
+        u.span = Span{static_cast<std::uint32_t>(sqlite3_column_int64(stmt, 2)),
+                      static_cast<std::uint32_t>(sqlite3_column_int64(stmt, 3))};
+        if (const auto speaker_id = optional_int(stmt, 4)) {
+            if (const auto* speaker = speakers.find(*speaker_id)) {
+                u.speaker = speaker->label;
+                u.role = speaker->role;
+            }
+        }
+        u.t_start_ms = optional_int(stmt, 5);
+        u.t_end_ms = optional_int(stmt, 6);
+    } while (step_row(*db_, stmt));
     return out;
 }
 

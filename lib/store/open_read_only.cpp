@@ -30,13 +30,14 @@ Store Store::open_read_only(const std::string& path) {
     try {
         // A project closed cleanly has no write-ahead log; then it is read
         // as immutable, so that not even -wal/-shm files appear beside it.
-        // With a log (its owner has it open) the log is read too.
+        // With a log (its owner has it open) the log is read too. NOMUTEX:
+        // one thread at a time, as for Store::open.
         std::unique_ptr<SQLite::Database> db;
         if (std::filesystem::exists(path + "-wal"))
-            db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+            db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
         else
             db = std::make_unique<SQLite::Database>("file:" + uri_path(path) + "?immutable=1",
-                                                    SQLite::OPEN_READONLY | SQLite::OPEN_URI);
+                                                    SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
         db->setBusyTimeout(5000);
         const int version = stored_schema_version(*db);
         if (version == 0) throw Error("not a qcode project (no schema version)", path);

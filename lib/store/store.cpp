@@ -1,6 +1,7 @@
 #include "store/store.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <ctime>
@@ -35,6 +36,11 @@ int CodeRow::depth() const {
 
 namespace {
 
+// NOMUTEX: a Store is used by one thread at a time (import reads files
+// ahead on a second thread but stores them on the first), so SQLite need
+// not lock the connection's mutex in every call, twice per column read.
+constexpr int kOpenFlags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
 void configure(SQLite::Database& db) {
     db.setBusyTimeout(5000);
     db.exec("PRAGMA foreign_keys = ON");
@@ -54,7 +60,7 @@ Store::~Store() = default;
 Store Store::create(const std::string& path) {
     if (fs::exists(path)) throw Error("a project already exists here; use it, or remove it to start over", path);
     try {
-        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        auto db = std::make_unique<SQLite::Database>(path, kOpenFlags | SQLITE_OPEN_CREATE);
         db->exec("PRAGMA journal_mode = WAL");
         configure(*db);
         create_schema(*db);
@@ -70,7 +76,7 @@ Store Store::open(const std::string& path) {
     if (!fs::exists(path))
         throw Error("no project file; create one with `qcode init` or name another with -p FILE", path);
     try {
-        auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+        auto db = std::make_unique<SQLite::Database>(path, kOpenFlags);
         configure(*db);
         migrate(*db, path);
         return Store(path, std::move(db));

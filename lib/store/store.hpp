@@ -140,6 +140,9 @@ struct Counts {
     std::int64_t codes = 0, codings = 0, runs = 0, coders = 0;
 };
 
+// One thread at a time: the connection is opened without SQLite's own
+// mutex (SQLITE_OPEN_NOMUTEX), so a Store must not be used by two threads
+// at once. Threads that need the project concurrently open their own.
 class Store {
 public:
     // Creates a new project file; refuses to overwrite an existing one.
