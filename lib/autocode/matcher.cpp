@@ -130,8 +130,8 @@ void scan(Doc& d, const Compiled& c, std::uint8_t mask, std::size_t first, std::
         auto& lists = d.memo->atoms[g];
         for (std::size_t i = first; i < last; ++i) {
             const std::string_view word = forms[i];
-            const auto h = FormTable::hash(word);
-            const FormTable::Value* v = memo.find(word, h);
+            const auto key = FormTable::key_of(word);
+            const FormTable::Value* v = memo.find(word, key);
             if (!v) {
                 if (memo.size() >= kMaxMemoForms) {
                     memo.clear();
@@ -142,7 +142,7 @@ void scan(Doc& d, const Compiled& c, std::uint8_t mask, std::size_t first, std::
                 std::sort(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end());
                 lists.erase(std::unique(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end()), lists.end());
                 const FormTable::Value fresh{static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(lists.size() - offset)};
-                memo.insert(word, h, fresh);
+                memo.insert(word, key, fresh);
                 if (fresh.count) found(std::span<const std::uint32_t>(lists.data() + fresh.offset, fresh.count), i);
             } else if (v->count) {
                 found(std::span<const std::uint32_t>(lists.data() + v->offset, v->count), i);
