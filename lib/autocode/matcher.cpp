@@ -102,51 +102,63 @@ PreparedDocument Matcher::prepare(std::string_view text, const text::Tokens& tok
 
 namespace {
 
-// Finds every atom of the groups in `mask` in tokens [first, last) and
-// records where each starts. Atoms are looked up by their first word, the
-// rest of a phrase is checked only there.
+// Finds the atoms of group `g` in tokens [first, last) and records where
+// each starts; `form_of(i)` is token i's form under the group's fold.
+// Atoms are looked up by their first word, the rest of a phrase is checked
+// only there.
+template <typename FormOf>
+void scan_group(Doc& d, const Compiled& c, std::size_t g, std::size_t first, std::size_t last, FormOf form_of) {
+    const auto& group = c.groups[g];
+    const bool stemmed = group.fold.stem;
+    const auto& stems = d.stems[g];
+    auto found = [&](std::span<const std::uint32_t> atoms, std::size_t at) {
+        for (auto a : atoms) {
+            const auto& words = c.atoms[a].phrase->words;
+            if (at + words.size() > last) continue;
+            bool ok = true;
+            for (std::size_t w = 1; ok && w < words.size(); ++w)
+                ok = word_matches(words[w], form_of(at + w), stemmed ? stems[at + w] : std::string_view());
+            if (!ok) continue;
+            auto& pos = d.positions[a];
+            if (pos.empty()) d.touched_atoms.push_back(a);
+            if (pos.empty() || pos.back() != at) pos.push_back(static_cast<std::uint32_t>(at));
+        }
+    };
+    auto& memo = d.memo->forms[g];
+    auto& lists = d.memo->atoms[g];
+    for (std::size_t i = first; i < last; ++i) {
+        const std::string_view word = form_of(i);
+        const auto key = FormTable::key_of(word);
+        const FormTable::Value* v = memo.find(word, key);
+        if (!v) {
+            if (memo.size() >= kMaxMemoForms) {
+                memo.clear();
+                lists.clear();
+            }
+            const auto offset = lists.size();
+            c.first_word_atoms(g, word, stemmed ? stems[i] : std::string_view(), lists, d.glob_matches);
+            std::sort(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end());
+            lists.erase(std::unique(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end()), lists.end());
+            const FormTable::Value fresh{static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(lists.size() - offset)};
+            memo.insert(word, key, fresh);
+            if (fresh.count) found(std::span<const std::uint32_t>(lists.data() + fresh.offset, fresh.count), i);
+        } else if (v->count) {
+            found(std::span<const std::uint32_t>(lists.data() + v->offset, v->count), i);
+        }
+    }
+}
+
+// Finds every atom of the groups in `mask` in tokens [first, last).
 void scan(Doc& d, const Compiled& c, std::uint8_t mask, std::size_t first, std::size_t last) {
     for (std::size_t g = 0; g < c.groups.size(); ++g) {
         if (!(mask & (1u << g))) continue;
         ensure_forms(d, c, g);
-        const auto& group = c.groups[g];
-        const auto& forms = d.forms[g];
-        const bool stemmed = group.fold.stem;
-        const auto& stems = d.stems[g];
-        auto found = [&](std::span<const std::uint32_t> atoms, std::size_t at) {
-            for (auto a : atoms) {
-                const auto& words = c.atoms[a].phrase->words;
-                if (at + words.size() > last) continue;
-                bool ok = true;
-                for (std::size_t w = 1; ok && w < words.size(); ++w)
-                    ok = word_matches(words[w], forms[at + w], stemmed ? stems[at + w] : std::string_view());
-                if (!ok) continue;
-                auto& pos = d.positions[a];
-                if (pos.empty()) d.touched_atoms.push_back(a);
-                if (pos.empty() || pos.back() != at) pos.push_back(static_cast<std::uint32_t>(at));
-            }
-        };
-        auto& memo = d.memo->forms[g];
-        auto& lists = d.memo->atoms[g];
-        for (std::size_t i = first; i < last; ++i) {
-            const std::string_view word = forms[i];
-            const auto key = FormTable::key_of(word);
-            const FormTable::Value* v = memo.find(word, key);
-            if (!v) {
-                if (memo.size() >= kMaxMemoForms) {
-                    memo.clear();
-                    lists.clear();
-                }
-                const auto offset = lists.size();
-                c.first_word_atoms(g, word, stemmed ? stems[i] : std::string_view(), lists, d.glob_matches);
-                std::sort(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end());
-                lists.erase(std::unique(lists.begin() + static_cast<std::ptrdiff_t>(offset), lists.end()), lists.end());
-                const FormTable::Value fresh{static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(lists.size() - offset)};
-                memo.insert(word, key, fresh);
-                if (fresh.count) found(std::span<const std::uint32_t>(lists.data() + fresh.offset, fresh.count), i);
-            } else if (v->count) {
-                found(std::span<const std::uint32_t>(lists.data() + v->offset, v->count), i);
-            }
+        if (d.forms[g].empty()) {  // case folding only: the tokens' own forms
+            const auto& tokens = *d.tokens;
+            scan_group(d, c, g, first, last, [&](std::size_t i) { return tokens[i].folded; });
+        } else {
+            const auto& forms = d.forms[g];
+            scan_group(d, c, g, first, last, [&](std::size_t i) { return forms[i]; });
         }
     }
 }

@@ -1,9 +1,11 @@
 #pragma once
 // The compiled codebook: built once, then asked per unit "which codes, by
 // which rule". Every phrase of every pattern (an atom) is indexed by its
-// first word — exact words and stems in hash maps, prefixes and suffixes by
-// their literal, the rest in a short scan list — one index per distinct
-// fold, so the work per token does not grow with the number of patterns.
+// first word — exact words and stems in hash maps, the literals of
+// `prefix*`, `*suffix` and `*infix*` in one Aho–Corasick automaton, the
+// rest in a short scan list — one index per distinct fold, and which atoms
+// each distinct token form starts is memoized, so the work per token does
+// not grow with the number of patterns (compiled_codebook.hpp).
 // A unit's scan records where atoms occur; only patterns with an atom there
 // (and regular expressions) are evaluated, on those occurrences: AND, OR,
 // NEAR and BEFORE combine occurrence lists, exclude patterns use the same

@@ -36,6 +36,11 @@ void ensure_forms(Doc& d, const Compiled& c, std::size_t g) {
     const auto& tokens = *d.tokens;
     const auto variant = letter_variant(fold);
     auto& forms = d.forms[g];
+    if (variant == 0 && !fold.stem) {
+        // Case folding only: scan() reads the tokens' own forms, `forms` stays empty.
+        d.built[g] = 1;
+        return;
+    }
     forms.resize(tokens.size());
     if (variant == 0) {
         for (std::size_t i = 0; i < tokens.size(); ++i) forms[i] = tokens[i].folded;

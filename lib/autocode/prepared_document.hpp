@@ -33,7 +33,8 @@ struct PreparedDocument::Impl {
     const text::Tokens* tokens = nullptr;
     std::string name;
 
-    // Token forms per group, made on first use: views into the tokens (case
+    // Token forms per group, made on first use (empty for case folding
+    // alone: the tokens' forms are read then): views into the tokens (case
     // only) or into `letters`; stems likewise.
     std::vector<char> built;
     std::vector<std::vector<std::string_view>> forms, stems;
