@@ -13,15 +13,11 @@ using namespace qcode;
 using qcode::store::Store;
 using qcode::store_test::code;
 using qcode::store_test::coding;
+using qcode::store_test::Project;
 using qcode::store_test::sample_document;
 using qcode::testing::TempDir;
 
 namespace {
-
-struct Project {
-    TempDir dir;
-    Store store = Store::create((dir.path() / "p.qcode").string());
-};
 
 std::vector<std::string> paths(const std::vector<store::CodeRow>& codes) {
     std::vector<std::string> out;

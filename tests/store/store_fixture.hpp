@@ -14,6 +14,12 @@ inline std::ostream& operator<<(std::ostream& os, const Span& s) { return os << 
 
 namespace qcode::store_test {
 
+// A new, empty project file in a scratch directory that goes with it.
+struct Project {
+    testing::TempDir dir;
+    store::Store store = store::Store::create((dir.path() / "p.qcode").string());
+};
+
 // "Kopfzeile\nI: Wie geht es?\nB: Gut. Sehr gut."
 //  0       9 10 13          25 26 29  33 34     43   (43 code points)
 inline Document sample_document(const std::string& name = "doc1") {

@@ -13,15 +13,11 @@
 
 using namespace qcode;
 using qcode::store::Store;
+using qcode::store_test::Project;
 using qcode::store_test::sample_document;
 using qcode::testing::TempDir;
 
 namespace {
-
-struct Project {
-    TempDir dir;
-    Store store = Store::create((dir.path() / "p.qcode").string());
-};
 
 Id speaker_id(Store& store, Id document, const std::string& label) {
     for (const auto& s : store.speakers(document))
