@@ -23,13 +23,6 @@ namespace qcode::codebook {
 
 namespace {
 
-constexpr std::string_view top_keys[] = {"codebook", "version", "language", "defaults", "codes"};
-constexpr std::string_view default_keys[] = {"unit", "speakers", "context", "fold"};
-constexpr std::string_view code_keys[] = {"id", "label", "description", "definition", "coding_rules",
-                                          "anchor_examples", "color", "codable", "patterns", "exclude",
-                                          "unit", "speakers", "speaker_labels", "where", "within", "context",
-                                          "fold", "children"};
-
 // One key of a YAML map with its value and the line of the key (a null
 // value has no useful line of its own).
 struct Entry {
@@ -135,7 +128,7 @@ public:
         Defaults d;
         if (e.value.IsNull()) return d;
         if (!e.value.IsMap()) fail("'defaults' must be a map, as in defaults: { unit: sentence, speakers: respondents }", e.line);
-        for (const auto& [key, entry] : entries(e.value, default_keys, "defaults")) {
+        for (const auto& [key, entry] : entries(e.value, kDefaultKeys, "defaults")) {
             if (key == "unit") d.unit = unit(entry, "defaults");
             else if (key == "speakers") d.speakers = speakers(entry, "defaults");
             else if (key == "context") d.context = context(entry, "defaults");
@@ -202,7 +195,7 @@ private:
 
         bool has_label = false;
         int labels_line = 0;
-        const auto keys = entries(node, code_keys, where);
+        const auto keys = entries(node, kCodeKeys, where);
         // The fold applies to the patterns, wherever it stands among the keys.
         for (const auto& [key, e] : keys)
             if (key == "fold") c.fold = fold(e, where);
@@ -261,7 +254,7 @@ Codebook parse_yaml(std::string_view yaml, const std::string& source_path) {
     const YAML::Node root = load_yaml_document(text, source_path);
     Reader r(source_path);
     if (!root || root.IsNull()) r.fail("the codebook is empty; it needs at least codebook: <name> and codes:", 1);
-    if (!root.IsMap()) r.fail("a codebook is a YAML map with the keys " + join(top_keys), line_of(root));
+    if (!root.IsMap()) r.fail("a codebook is a YAML map with the keys " + join(kTopKeys), line_of(root));
 
     Codebook cb;
     cb.source_path = source_path;
@@ -269,7 +262,7 @@ Codebook parse_yaml(std::string_view yaml, const std::string& source_path) {
     cb.sha256 = sha256_hex(cb.source);
     bool has_name = false, has_codes = false;
     std::optional<Entry> codes;
-    for (const auto& [key, e] : r.entries(root, top_keys, "the codebook")) {
+    for (const auto& [key, e] : r.entries(root, kTopKeys, "the codebook")) {
         if (key == "codebook") {
             cb.name = r.text(key, e, "the codebook").value_or("");
             if (cb.name.find_first_not_of(" \t") == std::string::npos)

@@ -21,6 +21,15 @@ void check_utf8(std::string_view text, const std::string& path);
 YAML::Node load_yaml_document(std::string_view text, const std::string& path);
 
 // The 1-based line a node starts on; 0 when yaml-cpp has no mark for it.
+// The keys a YAML codebook may use: at the top, under `defaults:` and on a
+// code. The loader (yaml.cpp) and lint (lint_walk.cpp) read the same lists.
+inline constexpr std::string_view kTopKeys[] = {"codebook", "version", "language", "defaults", "codes"};
+inline constexpr std::string_view kDefaultKeys[] = {"unit", "speakers", "context", "fold"};
+inline constexpr std::string_view kCodeKeys[] = {"id", "label", "description", "definition", "coding_rules",
+                                                 "anchor_examples", "color", "codable", "patterns", "exclude",
+                                                 "unit", "speakers", "speaker_labels", "where", "within", "context",
+                                                 "fold", "children"};
+
 inline int line_of(const YAML::Node& n) { return n.Mark().is_null() ? 0 : n.Mark().line + 1; }
 
 // "a, b, c": the allowed keys in a message.
