@@ -5,7 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 
 #if defined(__SSE2__)
@@ -17,40 +19,61 @@
 
 namespace qcode::text {
 
-Tokens::Tokens() : folded_(std::make_unique<std::string>()) {}
+Tokens::Tokens() = default;
 
-// Tokens under construction: the folded forms go to one string and each
-// token's end in it is noted; finish() points the tokens' views at it once
-// it no longer grows.
+// Tokens under construction: the folded forms go to one buffer, written
+// through a cursor, and each token's end in it is noted; finish() points
+// the tokens' views at the buffer once it no longer grows.
 struct TokensBuilder {
     Tokens result;
-    std::string& folded = *result.folded_;
-    std::vector<std::uint32_t> ends;  // by token: end of its folded form in `folded`
+    std::unique_ptr<char[]> buffer;
+    std::size_t used = 0, capacity = 0;
+    std::vector<std::uint32_t> ends;  // by token: end of its folded form in `buffer`
 
     void reserve(std::size_t text_bytes) {
         // German prose has a word every 5–7 bytes; reserving for one every 5
-        // spares the vectors a late regrowth.
+        // spares the vectors a late regrowth. The folded forms are shorter
+        // than the text unless case folding expands much of it.
         result.list_.reserve(text_bytes / 5 + 4);
         ends.reserve(text_bytes / 5 + 4);
-        folded.reserve(text_bytes);
+        grow(text_bytes + 64);
+    }
+    void grow(std::size_t at_least) {
+        const std::size_t fresh = std::max(at_least, capacity * 2);
+        auto bigger = std::make_unique_for_overwrite<char[]>(fresh);
+        if (used) std::memcpy(bigger.get(), buffer.get(), used);
+        buffer = std::move(bigger);
+        capacity = fresh;
+    }
+    // Room for `n` more bytes at the cursor.
+    char* room(std::size_t n) {
+        if (used + n > capacity) grow(used + n);
+        return buffer.get() + used;
+    }
+    void append(std::string_view bytes) {
+        std::memcpy(room(bytes.size()), bytes.data(), bytes.size());
+        used += bytes.size();
     }
     std::size_t size() const { return result.list_.size(); }
-    // Call after appending the token's folded form to `folded`.
+    // Call after writing the token's folded form at the cursor.
     void add(Span span) {
+        if (used > UINT32_MAX) throw Error("text too large to tokenize (over 4 GB of words)");
         result.list_.push_back(Token{span, {}});
-        ends.push_back(static_cast<std::uint32_t>(folded.size()));
+        ends.push_back(static_cast<std::uint32_t>(used));
     }
     void truncate(std::size_t n) {
         result.list_.resize(n);
         ends.resize(n);
-        folded.resize(n ? ends[n - 1] : 0);
+        used = n ? ends[n - 1] : 0;
     }
     Tokens finish() {
+        const char* base = buffer.get();
         std::uint32_t begin = 0;
         for (std::size_t i = 0; i < ends.size(); ++i) {
-            result.list_[i].folded = std::string_view(folded).substr(begin, ends[i] - begin);
+            result.list_[i].folded = std::string_view(base + begin, ends[i] - begin);
             begin = ends[i];
         }
+        result.folded_ = std::move(buffer);
         return std::move(result);
     }
 };
@@ -106,7 +129,7 @@ void icu_tokens(std::string_view utf8, std::uint32_t base, TokensBuilder& tokens
         advance_to(static_cast<std::size_t>(end));
         auto folded = fold_case(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
         drop_soft_hyphens(folded);
-        tokens.folded += folded;
+        tokens.append(folded);
         tokens.add(Span{cp_start, static_cast<std::uint32_t>(cp)});
     }
 }
@@ -277,26 +300,30 @@ std::size_t ascii_alnum_end(const unsigned char* p, std::size_t i, std::size_t n
 }
 
 // The case fold of a word the fast path found (every code point kWord),
-// appended to `folded`.
+// written at the builder's cursor.
 void fold_word(const CharTable& table, const unsigned char* p, std::size_t begin, std::size_t end, bool ascii,
-               std::string& folded) {
+               TokensBuilder& tokens) {
     if (ascii) {
-        const std::size_t at = folded.size();
-        folded.resize(at + (end - begin));
-        char* out = folded.data() + at;
+        char* out = tokens.room(end - begin);
         // Branch-free: upper-case letters are a coin toss per byte.
         for (std::size_t i = begin; i < end; ++i) {
             const unsigned c = p[i];
             *out++ = static_cast<char>(c | (static_cast<unsigned>(c - 'A' < 26u) << 5));
         }
+        tokens.used += end - begin;
         return;
     }
+    // A code point of n bytes folds to at most 6 (CharInfo::fold).
+    char* const start = tokens.room(6 * (end - begin));
+    char* out = start;
     for (std::size_t i = begin; i < end;) {
         std::size_t len;
         const CharInfo& info = lookup(table, p, i, end, len);
-        folded.append(info.fold.data(), info.fold_size);
+        std::memcpy(out, info.fold.data(), info.fold_size);
+        out += info.fold_size;
         i += len;
     }
+    tokens.used += static_cast<std::size_t>(out - start);
 }
 
 }  // namespace
@@ -325,7 +352,7 @@ Tokens tokenize(std::string_view utf8, std::uint32_t base) {
 
     auto end_word = [&] {
         if (!in_word) return;
-        fold_word(table, p, word_begin, i, word_ascii, tokens.folded);
+        fold_word(table, p, word_begin, i, word_ascii, tokens);
         tokens.add(Span{word_cp, cp});
         in_word = false;
     };

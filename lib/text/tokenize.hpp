@@ -41,7 +41,7 @@ public:
 private:
     friend struct TokensBuilder;
     std::vector<Token> list_;
-    std::unique_ptr<std::string> folded_;  // on the heap: views stay valid when the list moves
+    std::unique_ptr<char[]> folded_;  // the folded forms; a move keeps them where the views point
 };
 
 // Tokens of `utf8`; spans are offset by `base` code points. Plain runs of
