@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <span>
 
 #include "autocode/scope.hpp"
 #include "core/error.hpp"
@@ -75,7 +76,7 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
     }
 
     std::vector<Hit> hits;
-    std::vector<Found> found;  // one document's
+    std::vector<Found> found;  // one document's, when the report does not keep them
     std::vector<Coding> codings;
     for (const auto& doc : store.documents()) {
         ++report.documents;
@@ -126,19 +127,20 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
             }
         }
         // within: and context: need every code's findings in the document.
-        found.clear();
-        scopes.finish(doc.id, units_by_kind, pending, found);
-        report.codings += found.size();
+        // Those that stand go straight to the report when it keeps them.
+        auto& kept = options.keep_found ? report.found : found;
+        const std::size_t first_new = options.keep_found ? kept.size() : 0;
+        if (!options.keep_found) found.clear();
+        scopes.finish(doc.id, units_by_kind, pending, kept);
+        const std::span<const Found> standing(kept.data() + first_new, kept.size() - first_new);
+        report.codings += standing.size();
         if (!options.dry_run) {
             codings.clear();
-            for (const auto& f : found)
+            for (const auto& f : standing)
                 codings.push_back(Coding{f.document, f.span, code_ids.find(f.code_path)->second, options.coder,
                                          Origin::automatic, std::string(f.rule), run_id, {}});
             store.add_codings(codings);
         }
-        if (options.keep_found)
-            report.found.insert(report.found.end(), std::make_move_iterator(found.begin()),
-                                std::make_move_iterator(found.end()));
     }
     if (options.dry_run) return report;
 
