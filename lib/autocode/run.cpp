@@ -78,7 +78,23 @@ Report run(store::Store& store, const codebook::Codebook& cb, const Options& opt
     std::vector<Hit> hits;
     std::vector<Found> found;  // one document's, when the report does not keep them
     std::vector<Coding> codings;
-    for (const auto& doc : store.documents()) {
+    const auto documents = store.documents();
+    // A report that keeps its findings grows to millions of them on a large
+    // project; reserving what the documents so far project for the whole
+    // (by length) spares most of the vector's doubling and copying.
+    std::uint64_t total_length = 0, length_done = 0;
+    for (const auto& doc : documents) total_length += doc.length;
+    for (const auto& doc : documents) {
+        if (options.keep_found && length_done > 0) {
+            const auto projected = static_cast<std::size_t>(static_cast<double>(report.found.size()) *
+                                                            static_cast<double>(total_length) /
+                                                            static_cast<double>(length_done) * 1.05);
+            // At least half as much again: a projection that creeps up must
+            // not copy the vector once per document.
+            if (projected > report.found.capacity())
+                report.found.reserve(std::max(projected, report.found.capacity() + report.found.capacity() / 2));
+        }
+        length_done += doc.length;
         ++report.documents;
         report.document_names.emplace(doc.id, doc.name);
         auto scope = scopes.document(doc.id);
