@@ -60,7 +60,9 @@ struct Report {
 // codebook hash and options, and every coding names the run and rule.
 // Manual and imported codings are never touched. Each code's scope
 // (speakers or speaker_labels, where, within, context; scope.hpp) is
-// applied the same way with and without dry_run.
+// applied the same way with and without dry_run. Documents are matched on
+// a worker thread one ahead of the calling thread, which alone uses
+// `store` (reads the next document, stores the last one's codings).
 Report run(store::Store& store, const codebook::Codebook& cb, const Options& options);
 
 }  // namespace qcode::autocode

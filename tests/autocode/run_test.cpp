@@ -416,4 +416,31 @@ BOOST_AUTO_TEST_CASE(codebook_code_missing_from_the_project_is_an_error) {
     BOOST_TEST(p.store.runs().size() == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(many_documents_keep_their_order_and_an_error_in_one_leaves_the_project_as_it_was) {
+    // Documents are matched on a worker thread one ahead of the store's
+    // reads and writes: the findings still come in document order, and an
+    // error in any document (here a regular expression that backtracks
+    // forever, in the 7th of 12) rolls the whole run back.
+    Project p;
+    for (int i = 1; i <= 12; ++i) {
+        const std::string body = i == 7 ? std::string(34, 'a') + "b" : "Die Schnittstelle " + std::to_string(i) + " fehlt.";
+        p.import((i < 10 ? "d0" : "d") + std::to_string(i) + ".txt", "B: " + body + "\n");
+    }
+    const auto ok = p.install({{"s", {"schnittstelle"}}});
+    const auto report = run(p, ok, std::nullopt, "robot", true);
+    BOOST_TEST_REQUIRE(report.found.size() == 11u);
+    std::vector<std::string> names;
+    for (const auto& f : report.found) names.emplace_back(report.document_name(f.document));
+    BOOST_TEST(std::is_sorted(names.begin(), names.end()));
+    BOOST_TEST(report.units >= 12u);
+
+    run(p, ok, std::nullopt, "robot");  // stored: 11 codings
+    const auto before = p.store.codings().size();
+    BOOST_TEST(before == 11u);
+    const auto slow = p.install({{"s", {"schnittstelle"}}, {"k", {"re:(a+)+$"}}});
+    BOOST_CHECK_THROW(run(p, slow, std::nullopt, "robot"), Error);
+    BOOST_TEST(p.store.codings().size() == before);
+    BOOST_TEST(p.store.runs().size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
