@@ -161,10 +161,10 @@ matching stage                      wall s    CPU s   MB/s wall   MB/s CPU   mat
   ripgrep (default: $(nproc) threads)     $(printf '%8.2f %8.2f %11s %10s' "$rg_wall" "$rg_cpu" "$rg_mbs" "$rg_cmbs")   $rg_matches
   python3 single regex            $(printf '%8.2f %8.2f %11s %10s' "$py_match" "$py_cpu" "$py_mbs" "$py_cmbs")   $py_matches in the first $py_mbytes MB (regex compile $py_compile s, not counted)
 
-ratios (MB per CPU-second: every tool on one core)        measured   target
+ratios (MB per CPU-second, all threads of each tool)       measured   target
   qcode matching / ripgrep -j1 whole-word                 $(printf '%7s×' "$ratio_rg")   ≥ 3×   $(verdict "$ratio_rg >= 3")
   qcode matching / python single regex                    $(printf '%7s×' "$ratio_py")   ≥ 5×   $(verdict "$ratio_py >= 5")
-as a user waits (wall clock; ripgrep on all cores)
+as a user waits (wall clock; qcode 2 threads, ripgrep all cores)
   qcode matching / ripgrep default                        $(printf '%7s×' "$ratio_rg_wall")
   qcode matching / python                                 $(printf '%7s×' "$ratio_py_wall")
 the issue's reference speeds on this machine: ripgrep 19 MB/s, python 13 MB/s
