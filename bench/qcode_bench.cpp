@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "args.hpp"
 #include "autocode/matcher.hpp"
 #include "autocode/run.hpp"
 #include "codebook/codebook.hpp"
@@ -62,21 +63,10 @@ long peak_rss_kb() {
     return u.ru_maxrss;  // kilobytes on Linux
 }
 
-bool in_scope(codebook::SpeakerScope scope, const std::optional<Role>& role) {
-    switch (scope) {
-        case codebook::SpeakerScope::all: return true;
-        case codebook::SpeakerScope::respondents: return role == Role::respondent;
-        case codebook::SpeakerScope::interviewers: return role && asks_questions(*role);
-    }
-    return false;
-}
-
 // ---------------------------------------------------------------------------
-// The only code here that knows the Matcher's API (lib/autocode/matcher.hpp,
-// reworked for #4). It does per document what lib/autocode/run.cpp does,
-// minus scopes other than speakers. Both shapes of the API compile: the
-// first one (match over tokens) and the one with a per-document prepare().
-// When the API changes again, adapt match_document; nothing else depends on it.
+// The only code here that knows the Matcher's API (lib/autocode/matcher.hpp).
+// It does per document what lib/autocode/run.cpp does, minus scopes other
+// than speakers, on one thread, timing each step.
 struct MatchSetup {
     autocode::Matcher matcher;
     std::map<UnitKind, std::vector<std::size_t>> codes_by_kind;
@@ -91,73 +81,53 @@ struct KindUnits {
 };
 
 // Matches every unit of one document; returns the number of hits.
-template <typename M>
-std::size_t match_document(const M& matcher, std::string_view text, const text::Tokens& tokens,
+std::size_t match_document(const autocode::Matcher& matcher, std::string_view text, const text::Tokens& tokens,
                            const std::vector<KindUnits>& kinds) {
-    thread_local std::vector<autocode::Hit> hits;
-    thread_local std::vector<std::size_t> candidates;
+    std::vector<autocode::Hit> hits;
+    std::vector<std::size_t> candidates;
     std::size_t found = 0;
-    auto each_unit = [&](auto&& match_one) {
-        for (const auto& k : kinds) {
-            std::size_t t = 0;
-            for (const auto& unit : k.units) {
-                candidates.clear();
-                for (auto c : *k.codes)
-                    if (in_scope(matcher.codes()[c].speakers, unit.role)) candidates.push_back(c);
-                while (t < tokens.size() && tokens[t].span.start < unit.span.start) ++t;
-                std::size_t end = t;
-                while (end < tokens.size() && tokens[end].span.end <= unit.span.end) ++end;
-                hits.clear();
-                match_one(unit, t, end);
-                found += hits.size();
-                t = end;
-            }
+    auto doc = matcher.prepare(text, tokens);
+    for (const auto& k : kinds) {
+        std::size_t t = 0;
+        for (const auto& unit : k.units) {
+            candidates.clear();
+            for (auto c : *k.codes)
+                if (codebook::in_scope(matcher.codes()[c].speakers, unit.role)) candidates.push_back(c);
+            while (t < tokens.size() && tokens[t].span.start < unit.span.start) ++t;
+            std::size_t end = t;
+            while (end < tokens.size() && tokens[end].span.end <= unit.span.end) ++end;
+            hits.clear();
+            matcher.match(doc, unit.span, t, end, candidates, hits);
+            found += hits.size();
+            t = end;
         }
-    };
-    if constexpr (requires(const M& m, std::string_view s, const text::Tokens& tk) { m.prepare(s, tk); }) {
-        auto doc = matcher.prepare(text, tokens);
-        each_unit([&](const store::UnitRow& unit, std::size_t first, std::size_t last) {
-            matcher.match(doc, unit.span, first, last, candidates, hits);
-        });
-    } else {
-        each_unit([&](const store::UnitRow&, std::size_t first, std::size_t last) {
-            matcher.match(tokens, first, last, candidates, hits);
-        });
     }
     return found;
 }
 // ---------------------------------------------------------------------------
 
-struct Args {
+struct Options {
     std::string project, codebook, only;
     std::uint64_t bytes = 0;
     int repeat = 1;
 };
 
-[[noreturn]] void usage(const std::string& msg) {
-    std::cerr << "qcode_bench: " << msg
-              << "\nusage: qcode_bench --project P.qcode --codebook C.yaml [--bytes N] [--repeat R] [--only run|breakdown]\n";
-    std::exit(2);
-}
-
-Args parse(int argc, char** argv) {
-    Args a;
-    for (int i = 1; i < argc; ++i) {
-        const std::string k = argv[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= argc) usage(k + " needs a value");
-            return argv[++i];
-        };
-        if (k == "--project") a.project = value();
-        else if (k == "--codebook") a.codebook = value();
-        else if (k == "--bytes") a.bytes = std::stoull(value());
-        else if (k == "--repeat") a.repeat = std::max(1, std::stoi(value()));
-        else if (k == "--only") a.only = value();
-        else usage("unknown argument " + k);
+Options parse(int argc, char** argv) {
+    qbench::Args args(argc, argv, "qcode_bench",
+                      "--project P.qcode --codebook C.yaml [--bytes N] [--repeat R] [--only run|breakdown]");
+    Options o;
+    while (args.next()) {
+        const auto& a = args.name();
+        if (a == "--project") o.project = args.value();
+        else if (a == "--codebook") o.codebook = args.value();
+        else if (a == "--bytes") o.bytes = args.number();
+        else if (a == "--repeat") o.repeat = static_cast<int>(std::max<std::uint64_t>(1, args.number()));
+        else if (a == "--only") o.only = args.value();
+        else args.usage("unknown argument " + a);
     }
-    if (a.project.empty() || a.codebook.empty()) usage("--project and --codebook are required");
-    if (!a.only.empty() && a.only != "run" && a.only != "breakdown") usage("--only takes run or breakdown");
-    return a;
+    if (o.project.empty() || o.codebook.empty()) args.usage("--project and --codebook are required");
+    if (!o.only.empty() && o.only != "run" && o.only != "breakdown") args.usage("--only takes run or breakdown");
+    return o;
 }
 
 void print(const char* key, double v) { std::printf("%s=%.3f\n", key, v); }
@@ -166,7 +136,7 @@ void print(const char* key, std::uint64_t v) { std::printf("%s=%llu\n", key, sta
 }  // namespace
 
 int main(int argc, char** argv) try {
-    const Args args = parse(argc, argv);
+    const Options args = parse(argc, argv);
     auto store = store::Store::open(args.project);
     const auto cb = codebook::load_yaml_file(args.codebook);
     auto tx = store.transaction();  // never committed: the project stays as it was

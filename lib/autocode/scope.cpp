@@ -13,15 +13,6 @@ bool in_subtree(std::string_view path, std::string_view root) {
     return path == root || (path.size() > root.size() && path.starts_with(root) && path[root.size()] == '/');
 }
 
-bool role_in_scope(codebook::SpeakerScope scope, const std::optional<Role>& role) {
-    switch (scope) {
-        case codebook::SpeakerScope::all: return true;
-        case codebook::SpeakerScope::respondents: return role == Role::respondent;
-        case codebook::SpeakerScope::interviewers: return role && asks_questions(*role);
-    }
-    return false;
-}
-
 // Spans sorted by start with the running maximum of their ends: "does any
 // span intersect [s, e)?" is one binary search.
 class SpanSet {
@@ -155,7 +146,7 @@ Scopes::Document Scopes::document(Id document) const {
 bool Scopes::Document::admits(std::size_t code, const store::UnitRow& unit) {
     if (!admitted_[code]) return false;
     const auto& s = scopes_->codes_[code];
-    if (s.label_keys.empty()) return role_in_scope(scopes_->matcher_.codes()[code].speakers, unit.role);
+    if (s.label_keys.empty()) return codebook::in_scope(scopes_->matcher_.codes()[code].speakers, unit.role);
     if (unit.speaker.empty()) return false;  // the header has no label
     auto it = label_keys_.find(unit.speaker);
     if (it == label_keys_.end()) it = label_keys_.emplace(unit.speaker, codebook::speaker_label_key(unit.speaker)).first;

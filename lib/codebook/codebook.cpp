@@ -17,6 +17,15 @@ std::string_view to_string(SpeakerScope scope) {
     return "?";
 }
 
+bool in_scope(SpeakerScope scope, const std::optional<Role>& role) {
+    switch (scope) {
+        case SpeakerScope::all: return true;
+        case SpeakerScope::respondents: return role == Role::respondent;
+        case SpeakerScope::interviewers: return role && asks_questions(*role);
+    }
+    return false;
+}
+
 std::optional<SpeakerScope> parse_speaker_scope(std::string_view s) {
     if (s == "respondents") return SpeakerScope::respondents;
     if (s == "interviewers") return SpeakerScope::interviewers;

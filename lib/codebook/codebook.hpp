@@ -16,6 +16,9 @@ namespace qcode::codebook {
 enum class SpeakerScope { respondents, interviewers, all };
 std::string_view to_string(SpeakerScope scope);
 std::optional<SpeakerScope> parse_speaker_scope(std::string_view s);
+// Does a turn of a speaker with `role` (none: the header) fall under `scope`?
+// Moderators count as interviewers (core's asks_questions).
+bool in_scope(SpeakerScope scope, const std::optional<Role>& role);
 
 struct Defaults {
     UnitKind unit = UnitKind::sentence;
