@@ -7,15 +7,14 @@
 #include "core/error.hpp"
 #include "store/store.hpp"
 #include "store_fixture.hpp"
-#include "support/temp_dir.hpp"
 
 using namespace qcode;
 using qcode::store::CodingFilter;
 using qcode::store::Store;
 using qcode::store_test::code;
 using qcode::store_test::coding;
+using qcode::store_test::Project;
 using qcode::store_test::sample_document;
-using qcode::testing::TempDir;
 
 namespace {
 
@@ -25,9 +24,7 @@ namespace {
 //   c3 doc1 [10,20) A auto automatic (run, rule "schnitt*")
 //   c4 doc2 [0,4)   A anna manual
 //   c5 doc2 [5,8)   B auto automatic
-struct Coded {
-    TempDir dir;
-    Store store = Store::create((dir.path() / "p.qcode").string());
+struct Coded : Project {
     Id doc1 = 0, doc2 = 0, a = 0, b = 0, run = 0;
 
     Coded() {

@@ -8,22 +8,19 @@
 
 #include "store/store.hpp"
 #include "store_fixture.hpp"
-#include "support/temp_dir.hpp"
 
 using namespace qcode;
 using qcode::store::RunRow;
 using qcode::store::Store;
 using qcode::store_test::code;
 using qcode::store_test::coding;
+using qcode::store_test::Project;
 using qcode::store_test::sample_document;
-using qcode::testing::TempDir;
 
 namespace {
 
 // One document, one code; runs are added by the tests.
-struct Runs {
-    TempDir dir;
-    Store store = Store::create((dir.path() / "p.qcode").string());
+struct Runs : Project {
     Id doc = 0, a = 0;
 
     Runs() {
